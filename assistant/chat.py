@@ -1,0 +1,92 @@
+"""Follow-up question + earlier user turns -> one standalone question (extractive mode).
+
+    rewrite("and within six months?", ["What must happen within three months for health partners?"])
+    -> "What must happen for health partners within six months?"
+    rewrite("what about for looked after children?", ["What must happen within three months for health partners?"])
+    -> "What must happen within three months for looked after children?"
+
+A follow-up names only what changes (a deadline, an audience, a council, a
+topic); we take the last full question and swap that slot. LLM mode uses the
+condense-question prompt instead.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from assistant.query import AUDIENCES, REFERENCE, TIMESCALE_PATTERNS, known_authorities, mentions
+
+FOLLOW_UP = re.compile(
+    r"^(and|but|also|what about|how about|what of|same for|and what about|and for|and in|ok,? (and|what about)|"
+    r"then|so)\b|^(and )?(which|what) (paragraph|para|section)|^(why|how come|says who|where)\??$|"
+    r"^(in|for|within|by) ",
+    re.I,
+)
+PRONOUN = re.compile(r"\b(that|this|it|they|them|those|these)\b", re.I)
+TIMESCALE_PHRASE = re.compile(r"\b(within|in|by)?\s*(the next\s+)?(" + "|".join(
+    p.replace("\\b", "") for p in TIMESCALE_PATTERNS.values()) + r")", re.I)
+
+
+def user_turns(history: Sequence) -> list[str]:
+    """Earlier user questions from any of the shapes callers send.
+
+    Accepts ["q1", "q2"], [["q1", "a1"], ...] (Gradio pairs) and
+    [{"role": "user", "content": "q1"}, ...] (messages).
+    """
+    turns: list[str] = []
+    for item in history or ():
+        if isinstance(item, str):
+            turns.append(item)
+        elif isinstance(item, dict):
+            if item.get("role", "user") == "user" and isinstance(item.get("content"), str):
+                turns.append(item["content"])
+        elif isinstance(item, (list, tuple)) and item and isinstance(item[0], str):
+            turns.append(item[0])
+    return [" ".join(t.split()) for t in turns if t and t.strip()][-6:]
+
+
+def is_follow_up(question: str) -> bool:
+    words = question.split()
+    return bool(FOLLOW_UP.search(question.strip())) or (len(words) <= 4 and bool(PRONOUN.search(question))) or (
+        REFERENCE.search(question) is not None and len(words) <= 8)
+
+
+def rewrite(question: str, turns: list[str]) -> str:
+    if not turns or not is_follow_up(question):
+        return question
+    previous = _last_standalone(turns)
+    if REFERENCE.search(question) and len(question.split()) <= 8:
+        return previous  # "which paragraph says that?" -> the previous question; the answer cites it
+    base = previous.rstrip(" ?.")
+    change = re.sub(r"^(and|but|also|then|so|ok,?)\s+|^(what|how) (about|of)\s+|^same for\s+|^and (what|how) about\s+",
+                    "", question.strip(), flags=re.I).rstrip(" ?.")
+    new_slots = []
+    if re.search("|".join(TIMESCALE_PATTERNS.values()), change, re.I):
+        base = TIMESCALE_PHRASE.sub("", base)
+        new_slots.append("timescale")
+    new_audience = next((k for k, (q, _) in AUDIENCES.items() if re.search(q, change, re.I)), None)
+    if new_audience:
+        for key, (pattern, _) in AUDIENCES.items():
+            base = re.sub(r"\b(for|by|from|of)\s+(the\s+)?[\w-]*\s*(" + pattern + r")(\s+partners)?", "", base,
+                          flags=re.I)
+        new_slots.append("audience")
+    names = [a for a in set(known_authorities().values()) if mentions(change, a)]
+    if names:
+        for name in set(known_authorities().values()):
+            base = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(name) + r"(['’]s)?\b", "", base, flags=re.I)
+        new_slots.append("authority")
+    base = re.sub(r"\s{2,}", " ", base).strip()
+    if not new_slots:
+        from assistant.query import analyse
+
+        if analyse(previous).intent == "judgement":
+            return f"What grade did {change} get?"  # same kind of question, new topic
+    return f"{base} {change}?".replace(" ?", "?")
+
+
+def _last_standalone(turns: list[str]) -> str:
+    """The most recent turn, itself rewritten against the turns before it."""
+    standalone = turns[0]
+    for turn in turns[1:]:
+        standalone = rewrite(turn, [standalone]) if is_follow_up(turn) else turn
+    return standalone

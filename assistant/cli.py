@@ -1,0 +1,294 @@
+"""`report-assistant` command line: flags and env in, library calls, text or JSON out.
+
+Every failure a user can cause ends in one line on stderr and a non-zero exit code.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+import index  # noqa: F401  - offline environment before anything else loads
+
+DATA_HELP = "Index folder (env REPORT_ASSISTANT_DATA; default ~/.local/share/report-assistant)."
+CHROMA_HELP = "Use a Chroma server, e.g. http://127.0.0.1:8000 (or env CHROMA_HOST/CHROMA_PORT)."
+
+
+def _settings(data_dir, chroma_url, mode=None, **llm):
+    from assistant.config import Settings
+
+    try:
+        return Settings.from_env(data_dir=data_dir, chroma_url=chroma_url, mode=mode, **llm)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str, code: int = 1):
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _open(settings):
+    from assistant.config import open_store
+    from index.store import IndexMismatch
+
+    try:
+        return open_store(settings)
+    except IndexMismatch as exc:
+        _fail(str(exc))
+    except Exception as exc:  # a Chroma server that is down, a data dir we cannot write
+        where = settings.chroma_url or settings.data_dir
+        _fail(f"cannot open the index at {where}: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}")
+
+
+def data_options(f):
+    f = click.option("--chroma-url", default=None, help=CHROMA_HELP)(f)
+    f = click.option("--data-dir", type=click.Path(path_type=Path), default=None, help=DATA_HELP)(f)
+    return f
+
+
+def llm_options(f):
+    f = click.option("--llm-gguf", default=None, help="Local GGUF model file (needs the [llm] extra).")(f)
+    f = click.option("--llm-model", default=None, help="Model name at the endpoint.")(f)
+    f = click.option("--llm-url", "llm_base_url", default=None,
+                     help="OpenAI-compatible endpoint, e.g. http://gpu-host:8000/v1 (key: env REPORT_ASSISTANT_LLM_API_KEY).")(f)
+    f = click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None,
+                     help="extractive (default, no LLM) or llm.")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main():
+    """Answers questions about Ofsted inspection reports, citing paragraph numbers."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed structure as JSON.")
+def parse(file, as_json):
+    """Show what ingesting FILE would store: metadata, judgements, paragraphs."""
+    from index.model import ParseError
+    from index.parse import parse_file
+
+    try:
+        parsed = parse_file(file)
+    except ParseError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(parsed.to_json(), indent=2, ensure_ascii=False))
+        return
+    r = parsed.report
+    click.echo(f"{r.id}\n  {r.authority}: {r.title}\n  inspected {r.inspection_dates}; published {r.published}")
+    for j in r.judgements:
+        click.echo(f"  judgement: {j.area}{' (' + j.section + ')' if j.section else ''}: {j.label()}")
+    for p in parsed.paragraphs:
+        extra = " ".join(x for x in (p.kind if p.kind != "paragraph" else "", p.timescale or "") if x)
+        click.echo(f"[{p.ref}] {' > '.join(p.section)}{' | ' + extra if extra else ''}\n    {p.text[:160]}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Drop the whole index first (after a model or schema change).")
+@data_options
+def ingest(paths, rebuild, data_dir, chroma_url):
+    """Add reports (.pdf, .txt, .md files or folders). Unchanged ones are skipped."""
+    from index.ingest import Ingestor
+
+    store = None
+    if rebuild:
+        from assistant.config import Settings
+        from index.embed import Embedder
+        from index.store import Store, connect
+
+        settings = _settings(data_dir, chroma_url)
+        client = connect(settings.data_dir, settings.chroma_url)
+        for name in ("paragraphs", "reports"):
+            try:
+                client.delete_collection(name)
+            except Exception:
+                pass
+        store = Store(settings.data_dir, Embedder(), chroma_url=settings.chroma_url)
+    store = store or _open(_settings(data_dir, chroma_url))
+    bar = {"bar": None, "start": time.perf_counter(), "done": 0}
+
+    def on_start(total):
+        if total:
+            bar["bar"] = click.progressbar(length=total, label="Embedding paragraphs", file=sys.stderr,
+                                           item_show_func=lambda _: _rate(bar))
+            bar["bar"].__enter__()
+
+    def on_progress(n):
+        bar["done"] += n
+        if bar["bar"]:
+            bar["bar"].update(n)
+
+    result = Ingestor(store, on_start=on_start, on_progress=on_progress).run(list(paths))
+    if bar["bar"]:
+        bar["bar"].__exit__(None, None, None)
+    for rid in result.added:
+        click.echo(f"added    {rid}")
+    for rid in result.skipped:
+        click.echo(f"unchanged {rid}")
+    if result.added:
+        click.echo(f"{result.paragraphs} paragraphs in {result.seconds:.1f} s ({result.rate:.1f} paragraphs/s)")
+    for path, reason in result.failed:
+        click.echo(f"failed   {path}: {reason}", err=True)
+    if result.failed:
+        sys.exit(1)
+
+
+def _rate(bar) -> str:
+    elapsed = time.perf_counter() - bar["start"]
+    return f"{bar['done'] / elapsed:.1f} paragraphs/s" if elapsed > 0 else ""
+
+
+@main.command()
+@data_options
+@click.option("--json", "as_json", is_flag=True)
+def reports(data_dir, chroma_url, as_json):
+    """List indexed reports."""
+    store = _open(_settings(data_dir, chroma_url))
+    rows = list(store.catalog().values())
+    if as_json:
+        click.echo(json.dumps([{"id": r.report.id, "authority": r.report.authority, "title": r.report.title,
+                                "published": r.report.published, "paragraphs": r.paragraphs} for r in rows], indent=2))
+        return
+    if not rows:
+        click.echo("No reports indexed. Add some: report-assistant ingest PATH")
+    for r in rows:
+        click.echo(f"{r.report.id:42} {r.report.authority:24} {r.report.published:10} {r.paragraphs:5}  {r.report.title}")
+
+
+@main.command()
+@click.argument("report_id")
+@data_options
+def remove(report_id, data_dir, chroma_url):
+    """Remove one report from the index."""
+    store = _open(_settings(data_dir, chroma_url))
+    if not store.remove(report_id):
+        _fail(f"no indexed report has the id {report_id!r} (see: report-assistant reports)")
+    from index.snapshot import load_snapshot
+
+    load_snapshot(store)
+    click.echo(f"removed {report_id}")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--report", default=None, help="Limit to one report: its id or authority name.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@llm_options
+@data_options
+def ask(question, report, as_json, mode, llm_base_url, llm_model, llm_gguf, data_dir, chroma_url):
+    """Answer QUESTION from the indexed reports, with paragraph citations."""
+    from assistant.answer import QuestionError, check_question
+    from assistant.config import build_assistant, ensure_sample
+
+    try:
+        check_question(question)
+    except QuestionError as exc:
+        _fail(str(exc), 2)
+    settings = _settings(data_dir, chroma_url, mode, llm_base_url=llm_base_url, llm_model=llm_model,
+                         llm_gguf=llm_gguf)
+    store = _open(settings)
+    ensure_sample(store)
+    try:
+        assistant = build_assistant(settings, store)
+        answer = assistant.answer(question, report=report)
+    except (QuestionError, ValueError) as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(answer.plain_text())
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7860, show_default=True, type=int)
+@click.option("--allow-origin", "origins", multiple=True,
+              help="Origin allowed to call /api (repeatable; env REPORT_ASSISTANT_ALLOWED_ORIGINS, comma-separated).")
+@llm_options
+@data_options
+def serve(host, port, origins, mode, llm_base_url, llm_model, llm_gguf, data_dir, chroma_url):
+    """Serve the chat page, the JSON API and the widget."""
+    import os
+
+    import uvicorn
+
+    from assistant.config import build_assistant, ensure_sample
+    from ui.app import WebSettings, create_app
+
+    settings = _settings(data_dir, chroma_url, mode, llm_base_url=llm_base_url, llm_model=llm_model,
+                         llm_gguf=llm_gguf)
+    store = _open(settings)
+    if ensure_sample(store):
+        click.echo("Indexed the bundled sample report (South Gloucestershire, 2012).")
+    env_origins = [o.strip() for o in os.environ.get("REPORT_ASSISTANT_ALLOWED_ORIGINS", "").split(",") if o.strip()]
+    web = WebSettings(allowed_origins=tuple(origins) or tuple(env_origins),
+                      api_key=os.environ.get("REPORT_ASSISTANT_API_KEY") or None)
+    app = create_app(build_assistant(settings, store), web)
+    click.echo(f"Serving on http://{host}:{port}  (widget: /widget.js, demo: /widget/demo, API docs: /docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold_files", multiple=True, type=click.Path(path_type=Path),
+              help="Gold YAML file(s); default: evals/gold/*.yaml.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full results as JSON.")
+@click.option("--report-md", type=click.Path(path_type=Path), default=None,
+              help="Where to write the Markdown report (default evals/report.md).")
+@click.option("--no-baselines", is_flag=True, help="Skip the baseline recipes.")
+@click.option("--gate", is_flag=True, help="Exit non-zero if a metric is under the CI thresholds.")
+@llm_options
+@data_options
+def eval_(gold_files, as_json, report_md, no_baselines, gate, mode, llm_base_url, llm_model, llm_gguf, data_dir,
+          chroma_url):
+    """Run the gold questions through answer() and report metrics against baselines."""
+    from assistant.config import build_assistant, ensure_sample
+    from evals import runner
+
+    settings = _settings(data_dir, chroma_url, mode, llm_base_url=llm_base_url, llm_model=llm_model,
+                         llm_gguf=llm_gguf)
+    store = _open(settings)
+    ensure_sample(store)
+    try:
+        items = runner.load_gold(list(gold_files) or runner.default_gold_files())
+    except runner.GoldError as exc:
+        _fail(str(exc))
+    result = runner.run(build_assistant(settings, store), items, baselines=not no_baselines)
+    path = report_md or runner.DEFAULT_REPORT
+    runner.write_markdown(result, path)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        click.echo(runner.summary(result))
+        click.echo(f"Report: {path}")
+    if gate:
+        failures = runner.gate_failures(result)
+        for f in failures:
+            click.echo(f"gate: {f}", err=True)
+        if failures:
+            sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--runs", default=5, show_default=True, help="Repetitions per measurement.")
+@click.option("--reports-dir", type=click.Path(path_type=Path), default=None,
+              help="Reports to ingest for the throughput figure (default: ../shared/reports).")
+@click.option("--skip", multiple=True, type=click.Choice(["ingest", "cold", "web"]), help="Skip a benchmark.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("evals/bench"), show_default=True)
+def bench(as_json, runs, reports_dir, skip, out):
+    """Benchmarks: answer latency, cold ask, ingest throughput, web API under load, peak memory."""
+    from evals import bench as bench_mod
+
+    result = bench_mod.run_all(runs=runs, reports_dir=reports_dir, skip=set(skip), out=out)
+    click.echo(json.dumps(result, indent=2) if as_json else bench_mod.summary(result))
+
+
+if __name__ == "__main__":
+    main()
