@@ -1,0 +1,69 @@
+"""Shared fixtures: real reports, the real embedding model, real Chroma under tmp_path.
+
+Building an index costs seconds of embedding, so the indexes the read-only tests share
+are built once per session; tests that write get their own.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import index  # noqa: F401  - offline environment first
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "reports" / "south-gloucestershire-2012-08-10.txt"
+SHARED = (ROOT / ".." / "shared" / "reports").resolve()
+BAD_HTML = SHARED / "bad" / "bromley-2012-08-17-not-a-pdf.pdf"
+MEDWAY = SHARED / "medway-2013-08-23.pdf"
+SANDWELL = SHARED / "sandwell-2013-08-02.pdf"
+SMALL_PDF = SHARED / "dorset-2021-11-19.pdf"
+
+
+def pytest_configure(config):
+    if not SHARED.exists():
+        raise pytest.UsageError(f"the sample reports are missing: expected them at {SHARED}")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """No test may touch a real index: the default data dir points into tmp_path."""
+    monkeypatch.setenv("REPORT_ASSISTANT_DATA", str(tmp_path / "default-data"))
+    for name in ("CHROMA_HOST", "CHROMA_PORT", "REPORT_ASSISTANT_CHROMA_URL", "REPORT_ASSISTANT_API_KEY",
+                 "REPORT_ASSISTANT_LLM_URL", "REPORT_ASSISTANT_MODE", "REPORT_ASSISTANT_ALLOWED_ORIGINS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from index.embed import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, embedder):
+    """An embedded index of the primary report plus Medway and Sandwell (2013)."""
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    store = Store(tmp_path_factory.mktemp("sample-index"), embedder)
+    result = Ingestor(store).run([SAMPLE, MEDWAY, SANDWELL])
+    assert not result.failed, result.failed
+    return store
+
+
+@pytest.fixture(scope="session")
+def assistant(sample_store):
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+
+    return Assistant(Retriever(sample_store))
+
+
+@pytest.fixture
+def cli_env(tmp_path):
+    env = dict(os.environ)
+    env["REPORT_ASSISTANT_DATA"] = str(tmp_path / "cli-data")
+    return env

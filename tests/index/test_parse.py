@@ -1,0 +1,248 @@
+"""The parser on real reports: known answers from the primary report, properties over all 24 PDFs."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.model import ParseError
+from index.parse import parse_file, parse_lines, renumber_check
+from tests.conftest import BAD_HTML, SAMPLE, SHARED
+
+PDFS = sorted(SHARED.glob("*.pdf"))
+
+
+@pytest.fixture(scope="module")
+def sg():
+    return parse_file(SAMPLE)
+
+
+def test_primary_report_has_exactly_108_paragraphs_in_order(sg):
+    numbers = [p.number for p in sg.paragraphs if p.kind == "paragraph" and p.number is not None]
+    assert numbers == list(range(1, 109))
+
+
+@pytest.mark.parametrize("number, ending", [
+    (7, "drugs & alcohol Support."),
+    (38, "compliant by September 2012."),
+    (18, "urgent further action is required in this area."),
+    (25, "a significant gap in service provision."),
+    (30, "do not necessarily result in secure outcomes."),
+    (53, "sufficiency of Level 3 training and attendance at specific training events."),
+    (106, "management support is consistent and appreciated."),
+])
+def test_paragraphs_split_by_page_breaks_come_out_whole(sg, number, ending):
+    text = sg.text_of(str(number)).splitlines()[0] if number != 53 else sg.text_of("53")
+    para = next(p for p in sg.paragraphs if p.number == number and p.kind == "paragraph")
+    assert para.text.endswith(ending), para.text[-120:]
+    assert "\n\n" not in para.text and text
+
+
+@pytest.mark.parametrize("parent, count", [(20, 4), (60, 5)])
+def test_three_month_bullets_carry_timescale_and_parent(sg, parent, count):
+    bullets = [p for p in sg.paragraphs if p.kind == "recommendation" and p.parent == parent
+               and p.timescale == "Within three months"]
+    assert len(bullets) == count
+    assert all(b.ref == str(parent) and b.number == parent for b in bullets)
+    section = "Safeguarding services" if parent == 20 else "Services for looked after children"
+    assert all(b.section == (section, "Areas for improvement") for b in bullets)
+
+
+def test_immediate_bullets(sg):
+    immediate = [p.parent for p in sg.paragraphs if p.timescale == "Immediately"]
+    assert immediate == [20, 20, 20, 60, 60]
+
+
+def _judgement(sg, area, section):
+    return next(j for j in sg.report.judgements if j.area == area and j.section == section)
+
+
+def test_judgements_by_section(sg):
+    safeguarding, lac = "Safeguarding services", "Services for looked after children"
+    assert (_judgement(sg, "Partnership working", safeguarding).grade,
+            _judgement(sg, "Partnership working", safeguarding).word) == (2, "Good")
+    pmqa = "Performance management and quality assurance"
+    assert _judgement(sg, pmqa, safeguarding).word == "Inadequate" and _judgement(sg, pmqa, safeguarding).grade == 4
+    assert _judgement(sg, pmqa, lac).word == "Adequate" and _judgement(sg, pmqa, lac).grade == 3
+    assert _judgement(sg, "Capacity for improvement", safeguarding).word == "Adequate"
+    assert _judgement(sg, "Capacity for improvement", lac).word == "Inadequate"
+    # graded only in the Record of main findings table
+    assert _judgement(sg, "Equality and diversity", safeguarding).word == "Adequate"
+
+
+def test_judgement_in_force_for_a_paragraph(sg):
+    p51 = next(p for p in sg.paragraphs if p.number == 51)
+    assert p51.section == ("Safeguarding services", "Partnership working")
+    assert (p51.judgement.grade, p51.judgement.word) == (2, "Good")
+
+
+def test_report_metadata(sg):
+    r = sg.report
+    assert r.id == "south-gloucestershire-2012-08-10"
+    assert r.authority == "South Gloucestershire"
+    assert r.published == "2012-08-10"
+    assert r.inspection_dates == "25 June 2012 to 6 July 2012"
+    assert r.title == "Inspection of safeguarding and looked after children services"
+    assert len(r.sha256) == 64
+
+
+def test_every_paragraph_text_is_in_the_source(sg):
+    """Parse, then re-render: each paragraph's words stand in the file in the same order, unbroken
+    (page breaks, bullet marks and table rules aside), and together they cover the numbered body."""
+    words = lambda text: " ".join(re.findall(r"\w+", text))  # noqa: E731
+    source = words(SAMPLE.read_text())
+    for p in sg.paragraphs:
+        assert words(p.text) in source, p.text[:80]
+    body = words(SAMPLE.read_text().split("About this inspection\n\n1.")[1].split("Record of main findings")[0])
+    rendered = sum(len(words(p.text)) + (len(str(p.number)) > 0 and p.kind == "paragraph")
+                   for p in sg.paragraphs if p.kind != "table" or p.number is not None)
+    assert rendered >= 0.97 * len(body.split()) - 200
+
+
+def test_every_numbered_paragraph_has_unique_citation(sg):
+    refs = [p.ref for p in sg.paragraphs if p.kind == "paragraph"]
+    assert len(refs) == len(set(refs))
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
+def test_sample_pdf_numbering_has_no_gaps_and_no_page_furniture(pdf):
+    parsed = parse_file(pdf)
+    numbers = renumber_check(parsed.paragraphs)
+    assert numbers == list(range(1, len(numbers) + 1)), "gaps or duplicates"
+    assert len(numbers) >= 30
+    headers = _running_headers(pdf)
+    for p in parsed.paragraphs[1:]:  # the title page itself names the report
+        flat = " ".join(p.text.split())
+        for header in headers:
+            assert header not in flat, (header, flat[:200])
+        assert not re.search(r"\.\s+\d{1,2}\s+[A-Z]", flat) or re.search(r"\d{1,2}\s+(January|February|March|April|May|"
+                                                                     r"June|July|August|September|October|November|"
+                                                                     r"December|per|of|children|young)", flat), flat
+    assert parsed.report.authority and parsed.report.published[:4].isdigit()
+    # every citation label points at one piece of text, or at a paragraph and its bullets
+    by_ref = {}
+    for p in parsed.paragraphs:
+        by_ref.setdefault(p.ref, []).append(p)
+    for ref, items in by_ref.items():
+        assert sum(1 for i in items if i.kind == "paragraph" or i.number is None) <= 1 or ref.startswith("S"), ref
+
+
+def _running_headers(pdf: Path) -> list[str]:
+    """Lines that open most pages, found independently of the parser's own furniture rule."""
+    from collections import Counter
+
+    from pypdf import PdfReader
+
+    firsts = Counter()
+    pages = PdfReader(pdf).pages
+    for page in pages:
+        lines = [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+        for line in lines[:2]:
+            firsts[re.sub(r"\s*\d+$", "", line)] += 1
+    return [h for h, n in firsts.items() if n >= 0.4 * len(pages) and len(h) >= 20]
+
+
+def test_restarted_numbering_keeps_both_lists_apart():
+    """SIF reports number a cover list 1..3 and then the body from 1: nothing dropped or merged."""
+    parsed = parse_file(SHARED / "leeds-2015-03-27.pdf")
+    cover = [p for p in parsed.paragraphs if p.number is None and p.text.startswith("1. Children who need help")]
+    assert len(cover) == 1 and cover[0].ref.startswith("S")
+    first = next(p for p in parsed.paragraphs if p.number == 1)
+    assert first.text.startswith("Extend the reach of the outcomes-based accountability approach")
+    assert any(j.area == "Children who need help and protection" and j.word == "Good"
+               for j in parsed.report.judgements)
+
+
+def test_ilacs_what_needs_to_improve_bullets_are_recommendations():
+    parsed = parse_file(SHARED / "oldham-2024-07-12.pdf")
+    recs = [p for p in parsed.paragraphs if p.kind == "recommendation"]
+    assert any("return home interviews" in p.text for p in recs)
+    assert parsed.report.id == "oldham-2024-07-12"  # no publication line: the file name's date
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "the file is empty"),
+    (b"   \n\n", "the file is empty"),
+    (b"Just some notes.\nNothing numbered here at all.\n", "no numbered paragraphs"),
+])
+def test_bad_text_input_gets_a_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ParseError) as err:
+        parse_file(path)
+    assert reason in str(err.value) and str(path) in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_html_saved_as_pdf():
+    with pytest.raises(ParseError) as err:
+        parse_file(BAD_HTML)
+    assert "HTML page" in err.value.reason
+
+
+def test_image_only_pdf_has_no_text_layer(tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ParseError) as err:
+        parse_file(path)
+    assert "no text layer" in err.value.reason
+
+
+def test_encrypted_pdf(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(SHARED / "dorset-2021-11-19.pdf").pages[:2]:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ParseError) as err:
+        parse_file(path)
+    assert "encrypted" in err.value.reason
+
+
+def test_truncated_pdf(tmp_path):
+    path = tmp_path / "cut.pdf"
+    path.write_bytes((SHARED / "dorset-2021-11-19.pdf").read_bytes()[:3000])
+    with pytest.raises(ParseError):
+        parse_file(path)
+
+
+def test_parse_lines_is_deterministic(sg):
+    lines = SAMPLE.read_text().splitlines()
+    again = parse_lines(lines, source=str(SAMPLE), sha256=sg.report.sha256)
+    assert again == sg
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_cli_parse_json_shape():
+    out = _cli("parse", str(SAMPLE), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"report", "paragraphs"}
+    para = data["paragraphs"][0]
+    assert {"number", "text", "section", "judgement", "kind", "timescale", "parent"} <= set(para)
+    bullet = next(p for p in data["paragraphs"] if p["timescale"] == "Within three months")
+    assert bullet["parent"] == 20 and bullet["kind"] == "recommendation"
+
+
+def test_cli_parse_bad_file_is_one_line():
+    out = _cli("parse", str(BAD_HTML))
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    assert BAD_HTML.name in out.stderr and "HTML" in out.stderr
