@@ -125,11 +125,14 @@ def ingest(paths, rebuild, data_dir, chroma_url):
         if bar["bar"]:
             bar["bar"].update(n)
 
-    result = Ingestor(store, on_start=on_start, on_progress=on_progress).run(list(paths))
+    def on_report(report_id, count):
+        # one line per committed report, as it happens: a killed run shows what it finished
+        click.echo(f"\nadded    {report_id} ({count} paragraphs)" if bar["bar"] else
+                   f"added    {report_id} ({count} paragraphs)")
+
+    result = Ingestor(store, on_start=on_start, on_progress=on_progress, on_report=on_report).run(list(paths))
     if bar["bar"]:
         bar["bar"].__exit__(None, None, None)
-    for rid in result.added:
-        click.echo(f"added    {rid}")
     for rid in result.skipped:
         click.echo(f"unchanged {rid}")
     if result.added:

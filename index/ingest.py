@@ -45,10 +45,12 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]
 
 class Ingestor:
     def __init__(self, store: Store, on_start: Callable[[int], None] | None = None,
-                 on_progress: Callable[[int], None] | None = None):
+                 on_progress: Callable[[int], None] | None = None,
+                 on_report: Callable[[str, int], None] | None = None):
         self.store = store
         self.on_start = on_start
         self.on_progress = on_progress
+        self.on_report = on_report
 
     def run(self, paths: list[Path]) -> IngestResult:
         result = IngestResult()
@@ -75,8 +77,11 @@ class Ingestor:
             self.on_start(sum(len(p.paragraphs) for p in todo))
         start = time.perf_counter()
         for parsed in todo:
-            result.paragraphs += self.store.replace(parsed, on_progress=self.on_progress)
+            count = self.store.replace(parsed, on_progress=self.on_progress)
+            result.paragraphs += count
             result.added.append(parsed.report.id)
+            if self.on_report:
+                self.on_report(parsed.report.id, count)
         result.seconds = time.perf_counter() - start
         if todo:
             load_snapshot(self.store)  # writes BM25 now, so the first question doesn't pay for it

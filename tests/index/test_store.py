@@ -1,0 +1,206 @@
+"""Store and ingest against a real Chroma and the real model: idempotence, atomic replace,
+bad files in a batch, model/schema mismatch, BM25 healing, and a real kill -9."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from index.ingest import Ingestor
+from index.parse import parse_file
+from index.snapshot import bm25_dir, load_snapshot
+from index.store import IndexMismatch, Store
+from tests.conftest import BAD_HTML, MEDWAY, SAMPLE, SHARED, SMALL_PDF
+
+
+@pytest.fixture
+def store(tmp_path, embedder):
+    return Store(tmp_path / "data", embedder)
+
+
+def test_one_record_per_paragraph_and_bullet_with_metadata(store):
+    parsed = parse_file(SAMPLE)
+    Ingestor(store).run([SAMPLE])
+    snap = load_snapshot(store)
+    assert len(snap.records) == len(parsed.paragraphs) == store.count()
+    bullets = [r for r in snap.records if r.timescale == "Within three months" and r.ref == "60"]
+    assert len(bullets) == 5 and all(b.parent == 60 and b.kind == "recommendation" for b in bullets)
+    p51 = snap.paragraph("south-gloucestershire-2012-08-10", "51")[0]
+    assert p51.judgement == "Good (Grade 2)" and p51.section == ("Safeguarding services", "Partnership working")
+    entry = snap.catalog["south-gloucestershire-2012-08-10"]
+    assert entry.report.year == 2012 and entry.report.authority == "South Gloucestershire"
+    assert snap.vectors.shape == (len(snap.records), 384)
+
+
+def test_ingest_twice_changes_nothing(store):
+    first = Ingestor(store).run([SAMPLE])
+    before = load_snapshot(store)
+    second = Ingestor(store).run([SAMPLE])
+    after = load_snapshot(store)
+    assert first.added == ["south-gloucestershire-2012-08-10"] and second.added == []
+    assert second.skipped == ["south-gloucestershire-2012-08-10"] and second.paragraphs == 0
+    assert [r.id for r in before.records] == [r.id for r in after.records]
+    assert before.fingerprint == after.fingerprint
+
+
+def test_changed_report_replaces_the_old_version_whole(store, tmp_path):
+    Ingestor(store).run([SAMPLE])
+    edited = tmp_path / SAMPLE.name
+    edited.write_text(SAMPLE.read_text().replace("211 looked after children", "212 looked after children"))
+    result = Ingestor(store).run([edited])
+    assert result.added == ["south-gloucestershire-2012-08-10"]
+    snap = load_snapshot(store)
+    assert len({r.id.split("#")[0] for r in snap.records}) == 1, "two versions visible"
+    assert store.count() == len(snap.records), "old version left behind"
+    assert "212 looked after children" in snap.paragraph("south-gloucestershire-2012-08-10", "8")[0].text
+
+
+def test_reader_never_sees_half_a_report(store, monkeypatch):
+    """Replacement writes under a new version and flips the catalog last: a failure midway
+    leaves the old version whole and visible."""
+    Ingestor(store).run([SAMPLE])
+    before = load_snapshot(store)
+    parsed = parse_file(SAMPLE)
+    changed = replace(parsed, report=replace(parsed.report, sha256="f" * 64))
+    calls = {"n": 0}
+    real_embed = store.embedder.embed
+
+    def failing_embed(texts):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("killed midway")
+        return real_embed(texts)
+
+    import index.store as store_module
+
+    monkeypatch.setattr(store_module, "_WRITE_BATCH", 32)
+    monkeypatch.setattr(store.embedder, "embed", failing_embed)
+    with pytest.raises(RuntimeError):
+        store.replace(changed)
+    monkeypatch.undo()
+    during = load_snapshot(store)
+    assert [r.id for r in during.records] == [r.id for r in before.records]
+    assert store.collect_garbage() > 0  # the half-written version is cleared on the next ingest
+    assert store.count() == len(before.records)
+
+
+def test_bad_file_does_not_stop_the_batch(store, tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    result = Ingestor(store).run([BAD_HTML, empty, SAMPLE, tmp_path / "missing.pdf"])
+    assert result.added == ["south-gloucestershire-2012-08-10"]
+    reasons = dict(result.failed)
+    assert "HTML page" in reasons[str(BAD_HTML)]
+    assert "empty" in reasons[str(empty)]
+    assert "no such file" in reasons[str(tmp_path / "missing.pdf")]
+
+
+def test_bad_file_alone_changes_nothing(store):
+    Ingestor(store).run([SAMPLE])
+    before = load_snapshot(store).fingerprint
+    result = Ingestor(store).run([BAD_HTML])
+    assert result.added == [] and len(result.failed) == 1
+    assert load_snapshot(store).fingerprint == before
+
+
+def test_remove_report(store):
+    Ingestor(store).run([SAMPLE, SMALL_PDF])
+    assert store.remove("dorset-2021-11-19") is True
+    assert store.remove("dorset-2021-11-19") is False
+    snap = load_snapshot(store)
+    assert list(snap.catalog) == ["south-gloucestershire-2012-08-10"]
+    assert {r.report_id for r in snap.records} == {"south-gloucestershire-2012-08-10"}
+
+
+def test_reopening_with_another_model_is_a_clear_error(tmp_path, embedder):
+    Store(tmp_path / "data", embedder)
+
+    class OtherModel:
+        name, dimension = "some/other-model", 768
+
+    with pytest.raises(IndexMismatch) as err:
+        Store(tmp_path / "data", OtherModel())
+    assert "some/other-model" in str(err.value) and "--rebuild" in str(err.value)
+
+
+def test_older_schema_is_a_clear_error(tmp_path, embedder, monkeypatch):
+    import index.store as store_module
+
+    Store(tmp_path / "data", embedder)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", store_module.SCHEMA_VERSION + 1)
+    with pytest.raises(IndexMismatch) as err:
+        store_module.Store(tmp_path / "data", embedder)
+    assert "schema" in str(err.value)
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt", "stale"])
+def test_bm25_heals_itself(store, damage):
+    Ingestor(store).run([SAMPLE])
+    path = bm25_dir(store)
+    assert (path / "meta.json").exists()
+    if damage == "missing":
+        shutil.rmtree(path)
+    elif damage == "corrupt":
+        for f in path.rglob("*.npy"):
+            f.write_bytes(b"\x00garbage")
+    else:
+        (path / "meta.json").write_text('{"format": "report-assistant-bm25 v1", "fingerprint": "old", "size": 1}')
+    snap = load_snapshot(store)
+    assert snap.load_ms["bm25_rebuilt"] is True
+    assert snap.lexical.scores("immunisations dental checks").argmax() == next(
+        i for i, r in enumerate(snap.records) if r.ref == "65")
+    assert load_snapshot(store).load_ms["bm25_rebuilt"] is False
+
+
+def test_chroma_is_never_given_its_default_embedding_function(store):
+    collection = store._paragraphs
+    assert collection._embedding_function.name() == "report_assistant_minilm"
+
+
+@pytest.mark.integration
+def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_env):
+    data = tmp_path / "killed"
+    cli_env["REPORT_ASSISTANT_DATA"] = str(data)
+    files = [str(SAMPLE), str(MEDWAY), str(SHARED / "leeds-2015-03-27.pdf"), str(SHARED / "bury-2016-05-16.pdf")]
+    cmd = [sys.executable, "-m", "assistant.cli", "ingest", *files]
+    proc = subprocess.Popen(cmd, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    deadline = time.time() + 240
+    line = ""
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if line.startswith("added") or line.strip().startswith("added") or proc.poll() is not None:
+            break
+    assert "added" in line, "the first report never committed"
+    time.sleep(1.5)  # now inside the second report's embedding
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--json"], env=cli_env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    listed = json.loads(out.stdout)
+    assert 1 <= len(listed) < 4
+    ask = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "what grade did partnership working get?",
+                          "--json"], env=cli_env, capture_output=True, text=True, timeout=180)
+    assert ask.returncode == 0, ask.stderr
+    assert json.loads(ask.stdout)["citations"][0]["paragraph"] == "51"
+
+    again = subprocess.run(cmd, env=cli_env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    done = json.loads(subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--json"], env=cli_env,
+                                     capture_output=True, text=True, timeout=120).stdout)
+    assert len(done) == 4
+    from index.embed import Embedder
+
+    store = Store(data, Embedder())
+    assert store.count() == sum(r["paragraphs"] for r in done), "records from the killed run survive"
