@@ -246,10 +246,11 @@ def serve(host, port, origins, mode, llm_base_url, llm_model, llm_gguf, data_dir
               help="Where to write the Markdown report (default evals/report.md).")
 @click.option("--no-baselines", is_flag=True, help="Skip the baseline recipes.")
 @click.option("--gate", is_flag=True, help="Exit non-zero if a metric is under the CI thresholds.")
+@click.option("--calibrate", is_flag=True, help="Print the refusal signals per item and the best thresholds.")
 @llm_options
 @data_options
-def eval_(gold_files, as_json, report_md, no_baselines, gate, mode, llm_base_url, llm_model, llm_gguf, data_dir,
-          chroma_url):
+def eval_(gold_files, as_json, report_md, no_baselines, gate, calibrate, mode, llm_base_url, llm_model, llm_gguf,
+          data_dir, chroma_url):
     """Run the gold questions through answer() and report metrics against baselines."""
     from assistant.config import build_assistant, ensure_sample
     from evals import runner
@@ -262,7 +263,16 @@ def eval_(gold_files, as_json, report_md, no_baselines, gate, mode, llm_base_url
         items = runner.load_gold(list(gold_files) or runner.default_gold_files())
     except runner.GoldError as exc:
         _fail(str(exc))
-    result = runner.run(build_assistant(settings, store), items, baselines=not no_baselines)
+    assistant = build_assistant(settings, store)
+    if calibrate:
+        from evals.calibrate import best_thresholds, signals
+
+        rows = signals(assistant, items)
+        for row in rows:
+            click.echo(json.dumps(row))
+        click.echo(json.dumps(best_thresholds(rows)))
+        return
+    result = runner.run(assistant, items, baselines=not no_baselines)
     path = report_md or runner.DEFAULT_REPORT
     runner.write_markdown(result, path)
     if as_json:

@@ -77,11 +77,18 @@ class SentenceScorer:
     def terms(self, question: str) -> set[str]:
         return {t for t in tokenize(expand(question)) if t not in QUESTION_NOISE}
 
-    def score(self, terms: set[str], sentence: str) -> float:
+    def weights(self, question: str, exclude: set[str] = frozenset()) -> dict[str, float]:
+        """IDF per question term; words that only a synonym brought in count half."""
+        own = set(tokenize(question))
+        return {t: self.idf(t) * (1.0 if t in own else 0.5) for t in self.terms(question) - exclude}
+
+    def score(self, terms, sentence: str) -> float:
         tokens = set(tokenize(sentence))
+        if isinstance(terms, dict):
+            return sum(w for t, w in terms.items() if t in tokens)
         return sum(self.idf(t) for t in terms & tokens)
 
-    def support(self, question: str, drafts: list["Draft"]) -> float:
+    def support(self, question: str, drafts: list["Draft"], exclude: set[str] = frozenset()) -> float:
         """Share of the question's IDF weight that the answer's sentences contain.
 
         A user's phrase counts as found when its stand-in in the reports' own words is
@@ -89,14 +96,16 @@ class SentenceScorer:
         """
         found = set(tokenize(" ".join(d.quote for d in drafts)))
         total = hit = 0.0
-        for term, stand_ins in self._term_groups(question).items():
+        for term, stand_ins in self.term_groups(question).items():
+            if term in exclude:
+                continue
             weight = self.idf(term)
             total += weight
             if term in found or stand_ins & found:
                 hit += weight
         return hit / total if total else 0.0
 
-    def _term_groups(self, question: str) -> dict[str, set[str]]:
+    def term_groups(self, question: str) -> dict[str, set[str]]:
         groups: dict[str, set[str]] = {}
         lower = question.lower()
         for term in tokenize(question):
@@ -130,7 +139,7 @@ def _strip_recommendation_words(text: str) -> str:
                   r"of|to)\b", " ", text, flags=re.I)
 
 
-def _authority_terms(query: Query) -> set[str]:
+def authority_terms(query: Query) -> set[str]:
     return set(tokenize(" ".join(query.authorities))) | {str(y) for y in query.years}
 
 
@@ -148,17 +157,22 @@ def recommendations(query: Query, snap: Snapshot, report_ids: list[str], ranked:
         if query.audience and not query.timescale and len(chosen) > 12:
             keep = {r.id for r in ranked}
             chosen = [r for r in chosen if r.id in keep] or chosen[:12]
-    elif scorer is not None and not scorer.terms(_strip_recommendation_words(query.text)) - _authority_terms(query):
+    elif scorer is not None and not scorer.terms(_strip_recommendation_words(query.text)) - authority_terms(query):
         # "what needs to improve in Oldham?": every recommendation of the reports in scope
         chosen = [r for r in snap.records if r.report_id in wanted and r.kind == "recommendation"][:20]
     else:
+        # a topic ("...about child protection plans"): every bullet in scope that speaks to it,
+        # not just the one per paragraph that made the ranked hits
         structured = False
-        recs = [r for r in ranked if r.kind == "recommendation"]
+        retrieved = {r.id for r in ranked}
+        recs = [r for r in snap.records if r.report_id in wanted and r.kind == "recommendation"]
         if scorer is not None and recs:
-            terms = scorer.terms(query.text)
-            scored = [(scorer.score(terms, r.text), r) for r in recs]
+            weights = scorer.weights(query.text, exclude=authority_terms(query))
+            scored = [(scorer.score(weights, r.text) * (1.2 if r.id in retrieved else 1.0), r) for r in recs]
             best = max(sc for sc, _ in scored)
-            recs = [r for sc, r in scored if sc >= best * 0.6 and sc > 0]
+            recs = [r for sc, r in sorted(scored, key=lambda x: -x[0]) if sc >= best * 0.6 and sc > 0]
+        else:
+            recs = [r for r in ranked if r.kind == "recommendation"]
         chosen = recs[:6]
         chosen.sort(key=lambda r: (report_ids.index(r.report_id) if r.report_id in report_ids else 0, r.seq))
     drafts = []
@@ -223,12 +237,13 @@ def best_sentences(query: Query, scorer: SentenceScorer, ranked: list[tuple[Reco
     """The most relevant sentences of the top records, returned in report order, without repeats.
 
     A sentence scores by the question terms it holds (IDF-weighted, as a share of all of
-    them) plus how well its paragraph was retrieved. One from the best sentence's own
-    paragraph needs 60% of the best score; one from another paragraph needs `threshold`
-    of it, since every extra paragraph is one more citation a reader has to trust.
+    them) plus how well its paragraph was retrieved. After the best sentence, another is
+    added only when it covers a question term the chosen ones do not; one from another
+    paragraph must also score within `threshold` of the best, since every extra paragraph
+    is one more citation a reader has to trust.
     """
-    terms = scorer.terms(query.text) - _authority_terms(query)
-    total = sum(scorer.idf(t) for t in terms) or 1.0
+    weights = scorer.weights(query.text, exclude=authority_terms(query))
+    total = sum(weights.values()) or 1.0
     top_retrieval = max((score for _, score in ranked), default=0.0) or 1.0
     candidates = []
     for record, retrieval in ranked:
@@ -239,7 +254,7 @@ def best_sentences(query: Query, scorer: SentenceScorer, ranked: list[tuple[Reco
                 continue
             if len(sentence) < 25:
                 continue
-            overlap = scorer.score(terms, sentence) / total
+            overlap = scorer.score(weights, sentence) / total
             score = overlap + 0.5 * max(retrieval, 0.0) / top_retrieval
             candidates.append((score, overlap, pos, sentence, record))
     candidates = [c for c in candidates if c[1] > 0]
@@ -247,14 +262,25 @@ def best_sentences(query: Query, scorer: SentenceScorer, ranked: list[tuple[Reco
         return []
     candidates.sort(key=lambda c: -c[0])
     top = candidates[0][0]
-    chosen, seen = [], set()
     home = candidates[0][4].id
+    groups = scorer.term_groups(query.text)
+    chosen, seen, covered = [], set(), set()
     for score, _, pos, sentence, record in candidates:
         key = sentence.lower()
-        needed = 0.6 if record.id == home else threshold
-        if key in seen or score < top * needed:
+        if key in seen:
+            continue
+        tokens = set(tokenize(sentence))
+        # a user's word counts as covered once its stand-in is ("check" by "assessments")
+        tokens |= {term for term, stand_ins in groups.items() if stand_ins & tokens}
+        tokens &= set(weights)
+        new = sum(weights[t] for t in tokens - covered)
+        if record.id == home:
+            if score < top * 0.6 or (chosen and new < 0.1 * total):
+                continue
+        elif score < top * threshold or new < 0.15 * total:
             continue
         seen.add(key)
+        covered |= tokens
         chosen.append((record, pos, sentence))
         if len(chosen) == limit:
             break

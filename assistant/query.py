@@ -126,6 +126,13 @@ def analyse(question: str, indexed: dict[str, list[str]] | None = None) -> Query
                  years=years, unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)))
 
 
+def strip_names(text: str, names: tuple[str, ...]) -> str:
+    """The question without the councils it names: "... in Medway and Sandwell" -> "... in and"."""
+    for name in names:
+        text = re.sub(r"(?<![\w-])" + re.escape(name) + r"(['’]s)?(?![\w-])", " ", text, flags=re.I)
+    return " ".join(text.split())
+
+
 def audience_matches(audience: str | None, text: str, section: tuple[str, ...] = ()) -> bool:
     if audience is None:
         return True

@@ -38,7 +38,7 @@ SYNONYMS = {
     "advocates": "advocacy advocates", "runaways": "missing", "going missing": "missing", "chair": "chaired",
     "gp": "general practitioners GPs", "gps": "general practitioners GPs", "a&e": "accident emergency",
     "reviews on time": "statutory review meetings happened on time",
-    "on time": "timely timescales within days", "late": "delays timeliness",
+    "on time": "timely", "late": "delays timeliness", "stable": "stability", "unstable": "stability",
     "generous": "highest", "elsewhere": "other authorities country national average",
     "how long": "waiting times weeks months", "wait": "waiting times",
 }

@@ -10,8 +10,6 @@ wrong refusals of real questions).
 """
 from __future__ import annotations
 
-import itertools
-
 from evals.runner import GoldItem, scope_for
 
 
@@ -37,16 +35,25 @@ def signals(assistant, items: list[GoldItem]) -> list[dict]:
     return rows
 
 
+def accuracy(rows: list[dict], sim: float, cov: float, sup: float) -> int:
+    return sum((r["similarity"] < sim or r["coverage"] < cov or r["support"] < sup) == (not r["answerable"])
+               for r in rows)
+
+
 def best_thresholds(rows: list[dict]) -> dict:
-    """Grid search over the three thresholds for the best refusal accuracy on items that reach them."""
+    """Grid search (step 0.01) for the best refusal accuracy on the items the thresholds decide.
+
+    Many settings tie; for each threshold we return the middle of the range that keeps the
+    best accuracy with the others at their lowest, so the choice sits between the nearest
+    answerable and unanswerable items rather than on top of either.
+    """
     free = [r for r in rows if not r["early"] and not r["structured"]]
-    grid = [round(x * 0.05, 2) for x in range(0, 17)]
-    best = None
-    for sim, cov, sup in itertools.product(grid, grid, grid):
-        correct = sum((r["similarity"] < sim or r["coverage"] < cov or r["support"] < sup) == (not r["answerable"])
-                      for r in free)
-        key = (correct, -(sim + cov + sup))
-        if best is None or key > best[0]:
-            best = (key, {"min_similarity": sim, "min_coverage": cov, "min_support": sup, "correct": correct,
-                          "of": len(free)})
-    return best[1] if best else {}
+    grid = [round(x * 0.01, 2) for x in range(0, 81)]
+    best = max(accuracy(free, 0, 0, s) for s in grid)
+    best = max(best, max(accuracy(free, s, 0, 0) for s in grid), max(accuracy(free, 0, c, 0) for c in grid))
+    out = {"correct": best, "of": len(free)}
+    for name, at in (("min_similarity", lambda v: (v, 0, 0)), ("min_coverage", lambda v: (0, v, 0)),
+                     ("min_support", lambda v: (0, 0, v))):
+        good = [v for v in grid if accuracy(free, *at(v)) == best]
+        out[name] = good[len(good) // 2] if good and good[0] > 0 else 0.0
+    return out

@@ -1,0 +1,87 @@
+"""The gold set is checked against the sources, so it cannot drift from the reports."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from evals.runner import GoldError, load_gold, default_gold_files, report_matches
+from index.parse import parse_file
+from tests.conftest import ROOT
+
+CORPUS = [ROOT / line.strip() for line in (ROOT / "evals" / "corpus.txt").read_text().splitlines()
+          if line.strip() and not line.startswith("#")]
+ITEMS = load_gold(default_gold_files())
+
+
+@lru_cache(maxsize=None)
+def _parsed(path: Path):
+    return parse_file(path)
+
+
+def _reports_for(item):
+    reports = [_parsed(p) for p in CORPUS]
+    return [r for r in reports if report_matches(item.report, r.report.authority, r.report.title, r.report.id,
+                                                 r.report.year)]
+
+
+def test_gold_set_is_big_and_broad():
+    assert len(ITEMS) >= 80
+    sg = [i for i in ITEMS if i.report and "south gloucestershire" in i.report.lower()]
+    assert len(sg) >= 60
+    assert sum(not i.answerable for i in ITEMS) >= 10
+    assert sum(bool(i.history) for i in ITEMS) >= 5
+    others = [i for i in ITEMS if i.answerable and not (i.report and "south gloucestershire" in i.report.lower())]
+    assert len(others) >= 10 and any(i.category == "compare" for i in others)
+    user_worded = sum(1 for line in (ROOT / "evals" / "gold" / "south-gloucestershire.yaml").read_text().splitlines()
+                      if line.strip().startswith("question:") and line.rstrip().endswith("# user"))
+    assert user_worded >= len(sg) / 3 - len([i for i in sg if i.history])
+
+
+def test_every_judgement_of_the_primary_report_is_asked_about():
+    sg = _parsed(CORPUS[0])
+    asked = " ".join(i.question.lower() for i in ITEMS if i.category == "judgement")
+    for j in sg.report.judgements:
+        if j.area == "Equality and diversity":
+            continue  # graded only in the findings table; no paragraph states it
+        words = [w for w in re.findall(r"[a-z]+", j.area.lower()) if len(w) > 4][:2]
+        assert all(w[:6] in asked for w in words), j.area
+
+
+@pytest.mark.parametrize("item", [i for i in ITEMS if i.answerable], ids=lambda i: i.id)
+def test_cited_paragraphs_exist_and_facts_match_them(item):
+    reports = _reports_for(item)
+    assert reports, f"{item.id}: report {item.report!r} is not in evals/corpus.txt"
+    texts = {}
+    for parsed in reports:
+        for ref in (*item.cite, *item.ok):
+            text = parsed.text_of(ref)
+            if text:
+                first = next(p for p in parsed.paragraphs if p.ref == ref)
+                # a judgement is stated by the grade line of the paragraph's section
+                section = " ".join(first.section) + (f" {first.judgement.label()}" if first.judgement else "")
+                section += " " + " ".join(p.timescale for p in parsed.paragraphs if p.ref == ref and p.timescale)
+                texts.setdefault(ref, "")
+                texts[ref] += f"\n{section}\n{text}\n{ref}"
+    missing = [ref for ref in item.cite if ref not in texts]
+    assert not missing, f"{item.id}: cited paragraphs {missing} do not exist"
+    for pattern in item.facts:
+        assert any(re.search(pattern, t, re.I) for t in texts.values()), f"{item.id}: {pattern!r} is in no cited text"
+
+
+def test_loader_rejects_bad_gold(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n  question: q\n  cite: [1]\n  colour: blue\n")
+    with pytest.raises(GoldError, match="unknown fields"):
+        load_gold([bad])
+    bad.write_text("- id: x\n  question: q\n  facts: ['(unclosed']\n  cite: [1]\n")
+    with pytest.raises(GoldError, match="bad regex"):
+        load_gold([bad])
+    bad.write_text("- id: x\n  question: q\n")
+    with pytest.raises(GoldError, match="cites nothing"):
+        load_gold([bad])
+    bad.write_text(": not yaml: [")
+    with pytest.raises(GoldError):
+        load_gold([bad])
