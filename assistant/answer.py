@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator, Sequence
 
 from assistant import compose
-from assistant.chat import rewrite, user_turns
+from assistant.chat import is_follow_up, rewrite, user_turns
 from assistant.query import REFERENCE, Query, strip_names
 from assistant.retrieve import Hit, Retriever
 from index.snapshot import Snapshot
@@ -110,7 +110,11 @@ class Assistant:
         t0 = time.perf_counter()
         question = check_question(question)
         turns = user_turns(history)
-        standalone = rewrite(question, turns) if turns else question
+        standalone = question
+        if turns and self.generator is not None and is_follow_up(question):
+            standalone = self.generator.condense(question, turns)  # the condense-question prompt
+        elif turns:
+            standalone = rewrite(question, turns)
         snap = self.retriever.snapshot()
         query = self.retriever.analyse(standalone)
         report_ids = self.retriever.scope(query, report)
@@ -148,8 +152,19 @@ class Assistant:
         if self.generator is None:
             yield self._finish(base, t0)
             return
-        for partial in self.generator.stream(standalone, turns, hits, snap, base):
-            yield self._finish(partial, t0) if not partial.mode.endswith("partial") else partial
+        t3 = time.perf_counter()
+        try:
+            for partial in self.generator.stream(standalone, turns, hits, snap, base):
+                if partial.mode.endswith("partial"):
+                    yield partial
+                else:
+                    partial.timings["generate_ms"] = (time.perf_counter() - t3) * 1000
+                    yield self._finish(partial, t0)
+        except Exception as exc:  # an endpoint that is down must not cost the user their answer
+            reason = f"the language model failed ({exc.__class__.__name__}: {str(exc).splitlines()[0][:160]})"
+            yield self._finish(replace(base, mode="llm-fallback", notes=(reason,),
+                                       text=f"{base.text}\n\n(The language model was unavailable, so this is the "
+                                            f"extractive answer.)"), t0)
 
     # -- refusal -----------------------------------------------------------------
     def _refuse_early(self, query: Query, snap: Snapshot, report_ids: list[str]) -> str | None:
