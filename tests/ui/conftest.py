@@ -1,0 +1,107 @@
+"""A real `report-assistant serve` process on a free port, and Debian's chromium via Playwright."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT, SAMPLE
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+XSS_REPORT = """Inspection of children's services
+
+Xss Town
+
+Inspection dates: 6 to 10 January 2020
+
+Published: 1 February 2020
+
+Overall effectiveness
+
+Grade 3 (Adequate)
+
+1. The overall effectiveness of services in Xss Town is adequate and the sensory garden project is new.
+
+2. The sensory garden at the family centre displays a sign reading <img src=x onerror=alert(1)> and a note <script>alert(2)</script> left by a visitor.
+
+3. Young people said the sensory garden is a calm place to talk with their social worker.
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(data_dir: Path, env_extra: dict | None = None, args: tuple = ()) -> tuple[str, subprocess.Popen]:
+    port = free_port()
+    env = dict(os.environ, REPORT_ASSISTANT_DATA=str(data_dir), **(env_extra or {}))
+    log = open(data_dir / f"serve-{port}.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), *args],
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError((data_dir / f"serve-{port}.log").read_text()[-3000:])
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return url, proc
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("the server did not start")
+
+
+@pytest.fixture(scope="session")
+def web_data(tmp_path_factory):
+    """An index of the primary report and a small report whose text carries HTML payloads."""
+    data = tmp_path_factory.mktemp("web-data")
+    xss = data / "xss-town-2020-02-01.txt"
+    xss.write_text(XSS_REPORT)
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(SAMPLE), str(xss)],
+                         env=dict(os.environ, REPORT_ASSISTANT_DATA=str(data)), capture_output=True, text=True,
+                         timeout=600)
+    assert out.returncode == 0, out.stderr
+    return data
+
+
+@pytest.fixture(scope="session")
+def server(web_data):
+    url, proc = start_server(web_data)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--no-first-run"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request it makes and every dialog that opens."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.requests = []
+    pg.dialogs = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()

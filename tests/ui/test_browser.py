@@ -1,0 +1,160 @@
+"""The chat page and the widget in a real browser (Debian's chromium via Playwright).
+
+Every request the pages make is recorded: none may leave 127.0.0.1.
+"""
+from __future__ import annotations
+
+import http.server
+import threading
+from functools import partial
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.ui.conftest import ARTIFACTS, free_port, start_server
+
+pytestmark = pytest.mark.browser
+
+SG = "south-gloucestershire-2012-08-10"
+
+
+def _only_local(requests: list[str]) -> None:
+    hosts = {urlparse(u).hostname for u in requests if not u.startswith(("data:", "blob:", "about:"))}
+    assert hosts <= {"127.0.0.1"}, f"requests left the machine: {hosts}"
+
+
+def _ask_on_page(page, question: str) -> None:
+    page.fill("#ra-question textarea", question)
+    page.click("#ra-ask")
+
+
+def test_chat_page_cites_and_opens_sources(server, page):
+    page.goto(server + "/")
+    page.wait_for_selector("#ra-question textarea")
+    _ask_on_page(page, "What must happen within three months for health partners?")
+    page.wait_for_function("document.querySelectorAll('#ra-chat a.ra-cite').length >= 4", timeout=60_000)
+    hrefs = page.eval_on_selector_all("#ra-chat a.ra-cite", "els => els.map(e => e.getAttribute('href'))")
+    assert f"#cite/{SG}/20" in hrefs and f"#cite/{SG}/60" in hrefs
+    answer = page.inner_text("#ra-chat")
+    for phrase in ("supervision", "nationality", "Being Healthy", "whole system"):
+        assert phrase in answer
+    page.click(f'#ra-chat a.ra-cite[href="#cite/{SG}/20"] >> nth=0')
+    page.wait_for_selector("#ra-source .ra-source-text")
+    panel = page.inner_text("#ra-source")
+    assert "Paragraph 20" in panel and "Safeguarding services › Areas for improvement" in panel
+    assert "In order to improve the quality of provision and services for safeguarding children" in panel
+    assert "Within three months" in panel and "South Gloucestershire" in panel
+    page.screenshot(path=str(ARTIFACTS / "chat-page.png"), full_page=True)
+
+    page.click("#ra-copy")
+    page.wait_for_selector("#ra-copied textarea")
+    copied = page.input_value("#ra-copied textarea")
+    assert "References:" in copied and "paragraph 20" in copied and "<a" not in copied
+    _only_local(page.requests)
+
+
+def test_refusal_looks_like_a_refusal(server, page):
+    page.goto(server + "/")
+    page.wait_for_selector("#ra-question textarea")
+    _ask_on_page(page, "What's the recipe for a sponge cake?")
+    page.wait_for_selector("#ra-chat .ra-refusal", timeout=60_000)
+    assert "Not found in the indexed reports" in page.inner_text("#ra-chat .ra-refusal")
+    assert page.locator("#ra-chat a.ra-cite").count() == 0
+    _only_local(page.requests)
+
+
+def test_report_selector_and_follow_up(server, page):
+    page.goto(server + "/")
+    page.wait_for_selector("#ra-question textarea")
+    page.click("#ra-report input")
+    page.get_by_role("option", name="South Gloucestershire", exact=False).click()
+    _ask_on_page(page, "What must happen within three months for health partners?")
+    page.wait_for_function("document.querySelectorAll('#ra-chat a.ra-cite').length >= 4", timeout=60_000)
+    _ask_on_page(page, "and immediately?")
+    page.wait_for_function("document.body.innerText.includes('independent health practitioners')", timeout=60_000)
+    _only_local(page.requests)
+
+
+def test_widget_answers_and_stays_inert(server, page):
+    page.goto(server + "/widget/demo")
+    host_button_font = page.eval_on_selector("#host-button", "e => getComputedStyle(e).fontFamily")
+    assert "Comic Sans" in host_button_font
+    bubble = page.locator("#report-assistant-widget >> css=button.bubble")
+    bubble.wait_for()
+    assert bubble.get_attribute("aria-label").startswith("Open:")
+    # the host page's "button { background: hotpink }" must not reach the widget
+    assert page.eval_on_selector("#report-assistant-widget", "h => getComputedStyle(h.shadowRoot.querySelector("
+                                 "'.bubble')).backgroundColor") == "rgb(29, 112, 184)"
+    bubble.focus()
+    page.keyboard.press("Enter")  # keyboard-usable
+    textbox = page.locator("#report-assistant-widget >> css=textarea")
+    textbox.wait_for()
+    assert page.evaluate("document.querySelector('#report-assistant-widget').shadowRoot.activeElement.id") == "ra-input"
+    textbox.fill("What grade did partnership working get?")
+    page.keyboard.press("Enter")
+    page.locator("#report-assistant-widget >> css=.msg.bot").wait_for(timeout=60_000)
+    answer = page.locator("#report-assistant-widget >> css=.msg.bot").inner_text()
+    assert "Good (Grade 2)" in answer and "Paragraph 51" in answer
+    page.locator("#report-assistant-widget >> css=button.cite").first.click()
+    assert "Partnership working" in page.locator("#report-assistant-widget >> css=.quote").first.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "widget.png"))
+
+    # report text and questions carrying HTML stay text: no dialog, no element created
+    textbox.fill("What does the sign in the sensory garden in Xss Town say? <img src=x onerror=alert(3)><script>alert(4)</script>")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#report-assistant-widget').shadowRoot"
+                           ".querySelectorAll('.msg.bot').length >= 2", timeout=60_000)
+    page.wait_for_timeout(500)
+    shadow_html = page.evaluate("document.querySelector('#report-assistant-widget').shadowRoot.innerHTML")
+    assert "onerror=alert(1)" in page.locator("#report-assistant-widget >> css=.msg.bot").nth(1).inner_text()
+    assert "<img" not in shadow_html.split("</style>")[1] and "<script>alert" not in shadow_html
+    assert page.dialogs == []
+    page.keyboard.press("Escape")
+    assert page.locator("#report-assistant-widget >> css=.panel").is_hidden()
+    _only_local(page.requests)
+
+
+def test_chat_page_keeps_report_html_inert(server, page):
+    page.goto(server + "/")
+    page.wait_for_selector("#ra-question textarea")
+    _ask_on_page(page, "What does the sign in the sensory garden in Xss Town say?")
+    page.wait_for_function("document.querySelectorAll('#ra-chat a.ra-cite').length >= 1", timeout=60_000)
+    page.click("#ra-chat a.ra-cite >> nth=0")
+    page.wait_for_selector("#ra-source .ra-source-text")
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    assert page.locator("#ra-chat img, #ra-source img").count() == 0
+    _only_local(page.requests)
+
+
+def test_widget_on_another_origin_with_key(web_data, browser, tmp_path):
+    """The embedding case: an intranet page on another origin, an allowed origin and an API key."""
+    host_port = free_port()
+    api_url, proc = start_server(web_data, {"REPORT_ASSISTANT_API_KEY": "k-123"},
+                                 ("--allow-origin", f"http://127.0.0.1:{host_port}"))
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><html><body><h1>Intranet</h1><script src="{api_url}/widget.js" '
+        f'data-title="Ask us" data-api-key="k-123" defer></script></body></html>')
+    (tmp_path / "nokey.html").write_text(
+        f'<!doctype html><html><body><script src="{api_url}/widget.js" defer></script></body></html>')
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", host_port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        for name, expect in (("index.html", "Good (Grade 2)"), ("nokey.html", "API key")):
+            page.goto(f"http://127.0.0.1:{host_port}/{name}")
+            page.locator("#report-assistant-widget >> css=button.bubble").click()
+            page.locator("#report-assistant-widget >> css=textarea").fill("What grade did partnership working get?")
+            page.keyboard.press("Enter")
+            page.locator("#report-assistant-widget >> css=.msg.bot, .msg.error").first.wait_for(timeout=60_000)
+            assert expect in page.locator("#report-assistant-widget >> css=.log").inner_text()
+        _only_local(requests)
+    finally:
+        context.close()
+        httpd.shutdown()
+        proc.terminate()
+        proc.wait(timeout=30)

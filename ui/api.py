@@ -1,0 +1,107 @@
+"""JSON API: HTTP in, `assistant` calls, the same JSON as `report-assistant ask --json` out.
+
+    POST /api/ask {"question": "...", "history": [], "report": null}
+    GET  /api/reports
+    GET  /api/reports/{id}/paragraphs/{n}
+"""
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field, field_validator
+
+from assistant.answer import MAX_QUESTION_CHARS, QuestionError
+from assistant.retrieve import resolve_reports
+
+
+class AskRequest(BaseModel):
+    question: str = Field(..., description="The question, at most 2,000 characters.")
+    history: list[Any] = Field(default_factory=list, max_length=50,
+                               description="Earlier user questions (strings), oldest first; "
+                                           "[user, assistant] pairs and {role, content} messages also work.")
+    report: str | None = Field(None, description="Limit to one report: its id or authority name.")
+
+    @field_validator("question")
+    @classmethod
+    def _question(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the question is empty")
+        if len(value) > MAX_QUESTION_CHARS:
+            raise ValueError(f"the question is {len(value):,} characters long; the limit is {MAX_QUESTION_CHARS:,}")
+        return value
+
+
+class Citation(BaseModel):
+    report_id: str
+    authority: str
+    title: str
+    paragraph: str
+    section: list[str]
+    quote: str
+
+
+class AskResponse(BaseModel):
+    answer: str
+    citations: list[Citation]
+    refused: bool
+    mode: str
+    timings_ms: dict[str, float]
+
+
+def paragraph_view(snap, report_id: str, ref: str) -> dict:
+    """A cited paragraph in full, with where it sits and what governs it."""
+    entry = snap.catalog.get(report_id)
+    if entry is None:
+        raise HTTPException(404, f"no indexed report has the id {report_id!r}")
+    records = snap.paragraph(report_id, ref)
+    if not records:
+        raise HTTPException(404, f"report {report_id!r} has no paragraph {ref!r}")
+    main = next((r for r in records if r.kind != "recommendation"), records[0])
+    return {
+        "report_id": report_id, "authority": entry.report.authority, "title": entry.report.title,
+        "published": entry.report.published, "paragraph": ref, "section": list(main.section),
+        "judgement": main.judgement,
+        "text": main.text if main.kind != "recommendation" else "",
+        "recommendations": [{"text": r.text, "timescale": r.timescale} for r in records if r.kind == "recommendation"],
+    }
+
+
+def build_router(assistant, api_key: str | None) -> APIRouter:
+    def require_key(request: Request) -> None:
+        if not api_key:
+            return
+        given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+        if not given or not hmac.compare_digest(given.encode(), api_key.encode()):
+            raise HTTPException(401, "a valid API key is required (header X-API-Key)")
+
+    router = APIRouter(prefix="/api", dependencies=[Depends(require_key)], tags=["api"])
+
+    @router.post("/ask", response_model=AskResponse)
+    def ask(body: AskRequest) -> dict:
+        """Answer a question from the indexed reports, citing paragraph numbers."""
+        snap = assistant.retriever.snapshot()
+        if body.report and not resolve_reports(snap.catalog, body.report):
+            raise HTTPException(404, f"no indexed report matches {body.report!r}")
+        try:
+            return assistant.answer(body.question, history=body.history, report=body.report).to_json()
+        except QuestionError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @router.get("/reports")
+    def reports() -> list[dict]:
+        """The indexed reports."""
+        return [{"id": e.report.id, "authority": e.report.authority, "title": e.report.title,
+                 "published": e.report.published, "inspection_dates": e.report.inspection_dates,
+                 "paragraphs": e.paragraphs,
+                 "judgements": [{"area": j.area, "section": j.section, "grade": j.grade, "word": j.word}
+                                for j in e.report.judgements]}
+                for e in assistant.retriever.snapshot().catalog.values()]
+
+    @router.get("/reports/{report_id}/paragraphs/{ref}")
+    def paragraph(report_id: str, ref: str) -> dict:
+        """One paragraph in full: text, section, judgement and any recommendations with deadlines."""
+        return paragraph_view(assistant.retriever.snapshot(), report_id, ref)
+
+    return router

@@ -1,0 +1,129 @@
+"""One FastAPI app: the Gradio chat page at /, the JSON API at /api, the widget, health.
+
+    app = create_app(build_assistant(settings), WebSettings(allowed_origins=("https://intranet.example",)))
+    uvicorn.run(app, host="127.0.0.1", port=7860)
+
+The UI is thin: it turns HTTP and Gradio events into `assistant` calls and back.
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import index  # noqa: F401  - offline and no analytics before gradio is imported
+import gradio as gr
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+
+from ui.api import build_router, paragraph_view
+from ui.page import build_page, page_assets
+
+STATIC = Path(__file__).with_name("static")
+MAX_BODY = 64 * 1024
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    allowed_origins: tuple[str, ...] = ()  # CORS: none by default
+    api_key: str | None = None
+    concurrency: int = 8  # Gradio's queue serves one request at a time unless told otherwise
+
+    def __post_init__(self):
+        if self.concurrency < 1:
+            raise ValueError(f"concurrency must be >= 1, got {self.concurrency}")
+        for origin in self.allowed_origins:
+            if origin != "*" and "://" not in origin:
+                raise ValueError(f"an allowed origin looks like https://host[:port], got {origin!r}")
+
+
+class BodyLimit:
+    """ASGI middleware: refuse request bodies over `limit` bytes with 413, before parsing."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not scope["path"].startswith("/api"):
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared and declared.isdigit() and int(declared) > self.limit:
+            return await _too_large(send)
+        seen = 0
+        chunks = []
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                return await _too_large(send)
+            chunks.append(message)
+            more = message.get("more_body", False)
+
+        async def replay():
+            return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+
+        return await self.app(scope, replay, send)
+
+
+async def _too_large(send):
+    body = json.dumps({"detail": f"the request body is over {MAX_BODY // 1024} KB"}).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(assistant, web: WebSettings = WebSettings()) -> FastAPI:
+    app = FastAPI(title="report-assistant", version="0.1.0",
+                  description="Answers questions about Ofsted inspection reports, citing paragraph numbers.")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+        if first.get("type") == "json_invalid":
+            where, message = "", "the body is not valid JSON"
+        return JSONResponse({"detail": f"{where}: {message}" if where else message}, status_code=422)
+
+    app.include_router(build_router(assistant, web.api_key))
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz() -> dict:
+        snap = assistant.retriever.snapshot()
+        return {"status": "ok", "reports": len(snap.catalog), "paragraphs": len(snap.records), "mode": assistant.mode}
+
+    @app.get("/ui/paragraph/{report_id}/{ref}", include_in_schema=False)
+    def page_paragraph(report_id: str, ref: str) -> dict:
+        # the chat page's side panel; the page itself is open, so this is not behind the API key
+        return paragraph_view(assistant.retriever.snapshot(), report_id, ref)
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget_js() -> FileResponse:
+        return FileResponse(STATIC / "widget.js", media_type="text/javascript",
+                            headers={"Cache-Control": "no-cache"})
+
+    @app.get("/widget/demo", include_in_schema=False, response_class=HTMLResponse)
+    def widget_demo(request: Request) -> str:
+        origin = f"{request.url.scheme}://{request.url.netloc}"
+        note = ("This server requires an API key: add data-api-key=\"…\" to the tag on your own page."
+                if web.api_key else "No API key is configured on this server.")
+        return (STATIC / "demo.html").read_text().replace("__ORIGIN__", html.escape(origin)).replace(
+            "__KEY_NOTE__", note)
+
+    # CORS after the routes: none allowed unless configured (Gradio adds its own permissive
+    # policy when the parent app has none, so we always install ours).
+    app.add_middleware(CORSMiddleware, allow_origins=list(web.allowed_origins), allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type", "X-API-Key", "Authorization"], max_age=600)
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
+
+    page = build_page(assistant).queue(default_concurrency_limit=web.concurrency)
+    css, js = page_assets()
+    theme = gr.themes.Default(font=["Arial", "Helvetica", "sans-serif"], font_mono=["Menlo", "monospace"])
+    return gr.mount_gradio_app(app, page, path="/", theme=theme, css=css, js=js, footer_links=[],
+                               ssr_mode=False, pwa=False, mcp_server=False)
