@@ -280,11 +280,18 @@ class Assistant:
                 if heading != group:
                     lines.append(("\n" if lines else "") + heading + ":")
                     group = heading
-                lines.append(f"- {d.text} [{label}]")
+                lines.append(f"- {_cite(d.text, label)}")
             else:
-                lines.append(f"{d.text} [{label}]")
+                lines.append(_cite(d.text, label))
         text = "\n".join(lines) if grouped else " ".join(lines)
         return text.strip(), tuple(citations.values())
+
+
+def _cite(text: str, label: str) -> str:
+    """"... judged Good (Grade 2)." -> "... judged Good (Grade 2) [51]." """
+    text = text.rstrip()
+    end = text[-1] if text[-1:] in ".!?" else ""
+    return f"{text[:-1] if end else text} [{label}]{end or '.'}"
 
 
 def cited_refs(text: str) -> list[str]:

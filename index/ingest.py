@@ -6,6 +6,7 @@ A bad file never stops the batch: it is reported with its one-line reason.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,9 +57,20 @@ class Ingestor:
         result = IngestResult()
         files, result.failed = collect_files([Path(p) for p in paths])
         self.store.collect_garbage()
+        # an unchanged file is recognised by its hash alone, before paying for a parse
+        known = {entry.report.sha256: rid for rid, entry in self.store.catalog().items()}
         todo: list[ParsedReport] = []
         seen: dict[str, str] = {}
         for path in files:
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError as exc:
+                result.failed.append((str(path), f"cannot read the file ({exc.strerror})"))
+                continue
+            if digest in known and known[digest] not in seen:
+                seen[known[digest]] = str(path)
+                result.skipped.append(known[digest])
+                continue
             try:
                 parsed = parse_file(path)
             except ParseError as exc:

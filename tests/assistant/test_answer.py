@@ -24,7 +24,7 @@ def test_headline_question_lists_the_four_health_bullets(assistant):
                     ("Being Healthy", "60"), ("whole system approach", "60")]
     for phrase, paragraph in expectations:
         line = next(b for b in bullets if phrase in b)
-        assert line.endswith(f"[{paragraph}]") or line.endswith(f", {paragraph}]"), line
+        assert line.endswith(f"[{paragraph}].") or line.endswith(f", {paragraph}]."), line
     # says who must act, and leaves out what is not for health partners
     assert all(re.search(r"NHS|Trust", b) for b in bullets)
     assert "SMART" not in answer.text and "Children in Care Council" not in answer.text

@@ -125,7 +125,7 @@ def test_endpoint_failure_keeps_the_extractive_answer(sample_store):
 
     answer = Assistant(Retriever(sample_store), generator=Generator(Down())).answer(
         "What grade did partnership working get?", report=SG)
-    assert answer.mode == "llm-fallback" and "[51]" in answer.text or "51]" in answer.text
+    assert answer.mode == "llm-fallback" and "51]." in answer.text
     assert "ConnectionError" in answer.notes[0]
 
 

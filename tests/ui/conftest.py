@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import ROOT, SAMPLE
+from ui.serve import free_port, start_server  # noqa: F401  - re-exported for the tests
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 XSS_REPORT = """Inspection of children's services
@@ -32,32 +29,6 @@ Grade 3 (Adequate)
 
 3. Young people said the sensory garden is a calm place to talk with their social worker.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(data_dir: Path, env_extra: dict | None = None, args: tuple = ()) -> tuple[str, subprocess.Popen]:
-    port = free_port()
-    env = dict(os.environ, REPORT_ASSISTANT_DATA=str(data_dir), **(env_extra or {}))
-    log = open(data_dir / f"serve-{port}.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), *args],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError((data_dir / f"serve-{port}.log").read_text()[-3000:])
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return url, proc
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("the server did not start")
 
 
 @pytest.fixture(scope="session")
