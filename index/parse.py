@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from index.extract import extract_lines
-from index.model import GRADE_WORDS, Judgement, Paragraph, ParsedReport, ParseError, Report
+from index.model import Judgement, Paragraph, ParsedReport, ParseError, Report
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 BULLET = re.compile(r"^[-–−•◼▪●*\uf0b7\uf06e\uf02d\uf0a7\uf0d8\uf076]\s*(\S.*)$")
@@ -209,13 +209,10 @@ class _Parser:
 
     def _bullet(self, line: str, body: str) -> None:
         if self.in_recs or self.timescale:
-            if SUB_BULLET.match(line) and self.cur is not None and self.cur.kind == "recommendation" and self.cur.number is None:
-                self.cur.lines.append(body)
+            if SUB_BULLET.match(line) and self.cur is not None and self.cur.kind == "recommendation":
+                self.cur.lines.append(body)  # a sub-point belongs to the recommendation above it
                 return
             parent = self._parent()
-            if SUB_BULLET.match(line) and self.cur is not None and self.cur.kind == "recommendation":
-                self.cur.lines.append(body)
-                return
             self._close()
             self.cur = _Item(parent.number if parent else None, [body], self._section(), self.judgement,
                              kind="recommendation", timescale=self.timescale,
@@ -353,11 +350,10 @@ class _Parser:
         return tuple(s for s in (self.top, self.leaf) if s)
 
     def _parent(self) -> _Item | None:
-        for item in reversed(self.items):
-            if item.number is not None and item.kind != "recommendation" or (
-                item.number is not None and item.parent is None and item.kind == "recommendation"
-            ):
-                return item if item.section == self._section() or item.parent is None else None
+        """The numbered paragraph a bullet hangs from: the latest one, if it is in this section."""
+        for item in ([self.cur] if self.cur else []) + self.items[::-1]:
+            if item.number is not None and item.parent is None:
+                return item if item.section == self._section() else None
         return None
 
     def _cur_ended(self) -> bool:
@@ -614,4 +610,4 @@ def renumber_check(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[
     return [p.number for p in paragraphs if p.number is not None and p.parent is None]
 
 
-__all__ = ["parse_file", "parse_lines", "renumber_check", "ParseError", "GRADE_WORDS", "replace"]
+__all__ = ["parse_file", "parse_lines", "renumber_check", "ParseError"]

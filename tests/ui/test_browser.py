@@ -28,9 +28,13 @@ def _ask_on_page(page, question: str) -> None:
     page.click("#ra-ask")
 
 
-def test_chat_page_cites_and_opens_sources(server, page):
+def _open_chat(page, server: str) -> None:
     page.goto(server + "/")
     page.wait_for_selector("#ra-question textarea")
+
+
+def test_chat_page_cites_and_opens_sources(server, page):
+    _open_chat(page, server)
     _ask_on_page(page, "What must happen within three months for health partners?")
     page.wait_for_function("document.querySelectorAll('#ra-chat a.ra-cite').length >= 4", timeout=60_000)
     hrefs = page.eval_on_selector_all("#ra-chat a.ra-cite", "els => els.map(e => e.getAttribute('href'))")
@@ -54,8 +58,7 @@ def test_chat_page_cites_and_opens_sources(server, page):
 
 
 def test_refusal_looks_like_a_refusal(server, page):
-    page.goto(server + "/")
-    page.wait_for_selector("#ra-question textarea")
+    _open_chat(page, server)
     _ask_on_page(page, "What's the recipe for a sponge cake?")
     page.wait_for_selector("#ra-chat .ra-refusal", timeout=60_000)
     assert "Not found in the indexed reports" in page.inner_text("#ra-chat .ra-refusal")
@@ -64,8 +67,7 @@ def test_refusal_looks_like_a_refusal(server, page):
 
 
 def test_report_selector_and_follow_up(server, page):
-    page.goto(server + "/")
-    page.wait_for_selector("#ra-question textarea")
+    _open_chat(page, server)
     page.click("#ra-report input")
     page.get_by_role("option", name="South Gloucestershire", exact=False).click()
     _ask_on_page(page, "What must happen within three months for health partners?")
@@ -115,8 +117,7 @@ def test_widget_answers_and_stays_inert(server, page):
 
 
 def test_chat_page_keeps_report_html_inert(server, page):
-    page.goto(server + "/")
-    page.wait_for_selector("#ra-question textarea")
+    _open_chat(page, server)
     _ask_on_page(page, "What does the sign in the sensory garden in Xss Town say?")
     page.wait_for_function("document.querySelectorAll('#ra-chat a.ra-cite').length >= 1", timeout=60_000)
     page.click("#ra-chat a.ra-cite >> nth=0")
