@@ -6,7 +6,7 @@
 
 Refusal is decided here, in code: a prompt injection, a council that is not
 indexed, or retrieval too weak to stand on (thresholds calibrated on the gold set,
-see evals/README.md) gives the fixed refusal and no citations.
+see evals/README.md) gives the fixed refusal, what is indexed, and no citations.
 """
 from __future__ import annotations
 
@@ -134,12 +134,14 @@ class Assistant:
         drafts, structured = self._drafts(query, snap, report_ids, hits, scorer)
         doubt = None if structured else self._doubt(query, hits, scorer, report_ids, drafts)
         if doubt or not drafts:
+            detail = ""
             if not doubt:
                 doubt = "nothing in the retrieved paragraphs answers it"
                 if query.intent == "recommendation" and query.timescale:
-                    doubt = f"no recommendation {'for ' + query.audience + ' ' if query.audience else ''}" \
-                            f"has the deadline '{query.timescale}'"
-            yield self._refusal(snap, doubt, timings, t0, standalone, hits[: self.k])
+                    who = f" for {query.audience}" if query.audience else ""
+                    doubt = f"no recommendation{who} has the deadline '{query.timescale}'"
+                    detail = f"(The reports set no recommendations{who} due '{query.timescale}'.)"
+            yield self._refusal(snap, doubt, timings, t0, standalone, hits[: self.k], detail)
             return
         extractive = self._render(drafts, snap)
         if turns and REFERENCE.search(question):
@@ -193,7 +195,7 @@ class Assistant:
             return "retrieval is too weak to answer (" + ", ".join(f"{k} {v:.2f}" for k, v in c.items()) + ")"
         return None
 
-    def _refusal(self, snap: Snapshot, reason: str, timings, t0, question: str, hits=()) -> Answer:
+    def _refusal(self, snap: Snapshot, reason: str, timings, t0, question: str, hits=(), detail: str = "") -> Answer:
         reports = list(snap.catalog.values())
         if not reports:
             indexed = "No reports are indexed yet; add some with `report-assistant ingest PATH`."
@@ -204,9 +206,7 @@ class Assistant:
         else:
             names = ", ".join(sorted({r.report.short_name() for r in reports})[:8])
             indexed = f"{len(reports)} reports are indexed, including {names}."
-        detail = f" (The reports set no recommendations due '{reason.split(chr(39))[1]}' here.)" \
-            if reason.startswith("no recommendation") else ""
-        text = f"{REFUSAL}{detail} {indexed}"
+        text = " ".join(part for part in (REFUSAL, detail, indexed) if part)
         return self._finish(Answer(text=text, citations=(), refused=True, mode=self.mode, timings=dict(timings),
                                    retrieved=tuple(hits), question=question, notes=(reason,)), t0)
 
