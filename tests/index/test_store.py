@@ -204,3 +204,20 @@ def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_e
 
     store = Store(data, Embedder())
     assert store.count() == sum(r["paragraphs"] for r in done), "records from the killed run survive"
+
+
+def test_rebuild_replaces_an_index_built_with_another_model(tmp_path, cli_env):
+    class OtherModel:
+        name, dimension = "some/other-model", 768
+
+    Store(tmp_path / "old", OtherModel())
+    cli_env["REPORT_ASSISTANT_DATA"] = str(tmp_path / "old")
+    refused = subprocess.run([sys.executable, "-m", "assistant.cli", "reports"], env=cli_env, capture_output=True,
+                             text=True, timeout=120)
+    assert refused.returncode == 1 and "--rebuild" in refused.stderr and refused.stderr.count("\n") == 1
+    rebuilt = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", "--rebuild", str(SAMPLE)],
+                             env=cli_env, capture_output=True, text=True, timeout=600)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    listed = subprocess.run([sys.executable, "-m", "assistant.cli", "reports"], env=cli_env, capture_output=True,
+                            text=True, timeout=120)
+    assert "south-gloucestershire-2012-08-10" in listed.stdout
