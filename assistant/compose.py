@@ -274,8 +274,11 @@ def best_sentences(query: Query, scorer: SentenceScorer, ranked: list[tuple[Reco
         tokens |= {term for term, stand_ins in groups.items() if stand_ins & tokens}
         tokens &= set(weights)
         new = sum(weights[t] for t in tokens - covered)
+        follows = any(r.id == record.id and p == pos - 1 for r, p, _ in chosen)
         if record.id == home:
-            if score < top * 0.6 or (chosen and new < 0.1 * total):
+            # the next sentence of the best one often finishes its thought ("...well established.
+            # The SARC, The Bridge, provides...") even when it adds no new question word
+            if score < top * 0.6 or (chosen and new < 0.1 * total and not (follows and not need_number)):
                 continue
         elif score < top * threshold or new < 0.15 * total:
             continue
