@@ -270,7 +270,8 @@ class Assistant:
             if key in citations:
                 old = citations[key]
                 if d.quote not in old.quote:
-                    citations[key] = replace(old, quote=f"{old.quote} {d.quote}".strip())
+                    # separate excerpts of one paragraph, joined the way quotations mark a gap
+                    citations[key] = replace(old, quote=f"{old.quote} … {d.quote}".strip())
             else:
                 citations[key] = Citation(report_id=report.id, authority=report.authority, title=report.title,
                                           paragraph=d.record.ref, section=d.record.section, quote=d.quote,
