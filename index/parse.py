@@ -267,6 +267,13 @@ class _Parser:
             return False
         if BOILERPLATE.search(text) or FRONT_MATTER.search(text):
             return False
+        if re.search(r"\(recommendation\)\s*$|[a-z]\.\s+\S", text, re.I):
+            return False  # SIF reports tag a finished sentence "(Recommendation)"; headings hold no full stop
+        if re.search(r"\b(the|of|and|to|with|for|a|an|in|on|by|at|or|from|that|which)$", text, re.I):
+            return False  # a line broken mid-sentence
+        following = self._next_nonblank(end)
+        if following and following[:1].islower():
+            return False  # a sentence broken by a page break, not a heading: "...helps social workers | to determine"
         return True
 
     def _heading(self, text: str, end: int) -> None:
