@@ -483,7 +483,10 @@ def _metadata(lines: list[str], source: str, sha256: str, body_judgements: list[
     if not published:
         fm = FILE_DATE.search(Path(source).name)
         published = "-".join(fm.groups()) if fm else ""
-    judgements = list(body_judgements)
+    judgements: list[Judgement] = []
+    for j in body_judgements:
+        if not any(_same_area(j.area, k.area) and j.section == k.section for k in judgements):
+            judgements.append(j)
     for j in _cover_judgements(lines):
         if not any(_same_area(j.area, k.area) for k in judgements):
             judgements.append(j)
@@ -597,8 +600,10 @@ def _listed_judgements(paragraphs: list[Paragraph], lines: list[str]) -> list[Ju
     if m:
         out.append(_word_judgement("Overall effectiveness", m.group(1)))
     for p in paragraphs:
-        if p.kind == "table" and p.number is None:
-            out.extend(_word_judgement(m.group(2), m.group(3)) for m in SIF_LISTED.finditer(p.text))
+        # the cover list is numbered apart from the body; a footnote may trail its last item
+        if p.number is None and re.match(r"\d\.\s", p.text):
+            first_lines = p.text.split(" 1 Ofsted")[0]
+            out.extend(_word_judgement(m.group(2), m.group(3)) for m in SIF_LISTED.finditer(first_lines))
     return out
 
 

@@ -46,9 +46,10 @@ def render(answer: Answer) -> str:
 
 
 def build_page(assistant) -> gr.Blocks:
-    catalog = assistant.retriever.snapshot().catalog
-    choices = [("All indexed reports", ALL)] + [
-        (f"{e.report.authority}: {e.report.title} ({e.report.published})", rid) for rid, e in catalog.items()]
+    def choices():
+        catalog = assistant.retriever.snapshot().catalog
+        return [("All indexed reports", ALL)] + [
+            (f"{e.report.authority}: {e.report.title} ({e.report.published})", rid) for rid, e in catalog.items()]
 
     def respond(message: str, chat: list, report: str, state: dict):
         chat = list(chat or [])
@@ -74,7 +75,7 @@ def build_page(assistant) -> gr.Blocks:
         state = gr.State({"plain": "", "turns": []})
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
-                report = gr.Dropdown(choices=choices, value=ALL, label="Reports", elem_id="ra-report")
+                report = gr.Dropdown(choices=choices(), value=ALL, label="Reports", elem_id="ra-report")
                 chat = gr.Chatbot(label="Conversation", elem_id="ra-chat", height=460, buttons=[],
                                   sanitize_html=True)
                 with gr.Row():
@@ -97,6 +98,8 @@ def build_page(assistant) -> gr.Blocks:
         copy.click(lambda s: gr.Textbox(value=s.get("plain", ""), visible=True), state, copied, api_name=False,
                    js="(s) => { if (s && s.plain && navigator.clipboard) { navigator.clipboard.writeText(s.plain)"
                       ".catch(() => {}); } return s; }")
+        # reports ingested while the server runs appear on the next page load
+        page.load(lambda: gr.Dropdown(choices=choices()), None, report, api_name=False)
         clear.click(lambda: ([], {"plain": "", "turns": []}, gr.Textbox(visible=False)), None, [chat, state, copied],
                     api_name=False)
     return page
