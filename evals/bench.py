@@ -56,6 +56,19 @@ def _peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def bench_parse(runs: int, reports_dir: Path) -> dict:
+    """Parsing alone: every sample report, text and PDF, into paragraphs."""
+    from index.parse import parse_file
+
+    files = sorted(reports_dir.glob("*.pdf")) + sorted(reports_dir.glob("*.txt"))
+    seconds, paragraphs = [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        paragraphs = sum(len(parse_file(f).paragraphs) for f in files)
+        seconds.append(time.perf_counter() - t0)
+    return {"reports": len(files), "paragraphs": paragraphs, "seconds": _summary(seconds)}
+
+
 def bench_ingest(runs: int, reports_dir: Path, work: Path) -> dict:
     files = sorted(reports_dir.glob("*.pdf")) + sorted(reports_dir.glob("*.txt"))
     cold, rerun, sizes = [], [], []
@@ -191,6 +204,7 @@ def run_all(runs: int = 5, reports_dir: Path | None = None, skip: set[str] = fro
     result = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "runs": runs}
     try:
         if "ingest" not in skip:
+            result["parse"] = bench_parse(min(runs, 3), reports_dir)
             result["ingest"] = bench_ingest(min(runs, 3), reports_dir, work)
             data = Path(result["ingest"].pop("data_dir"))
         else:
@@ -215,6 +229,10 @@ def run_all(runs: int = 5, reports_dir: Path | None = None, skip: set[str] = fro
 def summary(result: dict) -> str:
     lines = ["# Benchmarks", "", f"{result['machine']['cpus']} CPUs, Python {result['machine']['python']}, "
              f"{result['runs']} runs per figure (median, p95 across runs).", ""]
+    if "parse" in result:
+        p = result["parse"]
+        lines.append(f"- Parse {p['reports']} sample reports ({p['paragraphs']} paragraphs and bullets): "
+                     f"{p['seconds']['median']} s (p95 {p['seconds']['p95']} s)")
     if "ingest" in result:
         i = result["ingest"]
         rerun_s = i["paragraphs"] / i["rerun_paragraphs_per_s"]["median"]
