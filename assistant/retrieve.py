@@ -135,7 +135,9 @@ class Retriever:
         if lexical.size:
             lexical = np.where(allowed, lexical, 0.0)
             candidates.update(int(i) for i in np.argsort(-lexical)[: self.candidates] if lexical[i] > 0)
-        candidates.update(self._structural_candidates(query, snap, report_ids))
+        judged = self._judgement_paragraphs(query, snap, report_ids)
+        candidates.update(judged)
+        candidates.update(self._recommendation_candidates(query, snap, report_ids))
         if not candidates:
             return []
         idx_list = sorted(candidates)
@@ -149,7 +151,8 @@ class Retriever:
         fused = self.dense_weight * (sims - sim_floor) / sim_span + (1 - self.dense_weight) * lex / lex_max
         scores = {idx: float(f) for idx, f in zip(idx_list, fused)}
         similarity = {idx: float(s) for idx, s in zip(idx_list, sims)}
-        boosted = {idx: s * self._boost(query, snap.records[idx]) + self._judgement_bonus(query, snap, idx)
+        # a paragraph stating a judgement the question names goes above any fused score (at most 1 before boosts)
+        boosted = {idx: s * self._boost(query, snap.records[idx]) + (10.0 if idx in judged else 0.0)
                    for idx, s in scores.items()}
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
@@ -164,20 +167,24 @@ class Retriever:
                 break
         return hits
 
-    def _structural_candidates(self, query: Query, snap: Snapshot, report_ids: list[str]) -> list[int]:
-        """Records the question's structure points at even when neither ranker found them."""
+    def _recommendation_candidates(self, query: Query, snap: Snapshot, report_ids: list[str]) -> list[int]:
+        """Bullets the question's deadline/audience points at, even when neither ranker found them."""
+        if query.intent != "recommendation" or not (query.timescale or query.audience):
+            return []
         wanted = set(report_ids)
-        out = []
-        if query.intent == "recommendation" and (query.timescale or query.audience):
-            for i, r in enumerate(snap.records):
-                if r.report_id in wanted and r.kind == "recommendation" and _rec_matches(query, r):
-                    out.append(i)
-        if query.intent == "judgement":
-            for report_id in report_ids:
-                for judgement in judged_areas(query, snap.catalog[report_id].report.judgements):
-                    idx = judgement_paragraph(snap, report_id, judgement)
-                    if idx is not None:
-                        out.append(idx)
+        return [i for i, r in enumerate(snap.records)
+                if r.report_id in wanted and r.kind == "recommendation" and _rec_matches(query, r)]
+
+    def _judgement_paragraphs(self, query: Query, snap: Snapshot, report_ids: list[str]) -> set[int]:
+        """The paragraphs stating the judgements a grade question names; found once per query."""
+        if query.intent != "judgement":
+            return set()
+        out = set()
+        for report_id in report_ids:
+            for judgement in judged_areas(query, snap.catalog[report_id].report.judgements):
+                idx = judgement_paragraph(snap, report_id, judgement)
+                if idx is not None:
+                    out.add(idx)
         return out
 
     def _boost(self, query: Query, record: Record) -> float:
@@ -192,15 +199,6 @@ class Retriever:
             elif query.timescale:
                 boost *= 0.5
         return boost
-
-    def _judgement_bonus(self, query: Query, snap: Snapshot, idx: int) -> float:
-        if query.intent != "judgement":
-            return 0.0
-        record = snap.records[idx]
-        for judgement in judged_areas(query, snap.catalog[record.report_id].report.judgements):
-            if judgement_paragraph(snap, record.report_id, judgement) == idx:
-                return 10.0  # above any fused score (those are at most 1 before boosts)
-        return 0.0
 
 
 def expand(question: str) -> str:
