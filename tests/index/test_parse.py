@@ -184,17 +184,20 @@ def test_html_saved_as_pdf():
     assert "HTML page" in err.value.reason
 
 
+def _parse_error_for_written_pdf(path, writer) -> ParseError:
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ParseError) as err:
+        parse_file(path)
+    return err.value
+
+
 def test_image_only_pdf_has_no_text_layer(tmp_path):
     from pypdf import PdfWriter
 
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
-    path = tmp_path / "scan.pdf"
-    with path.open("wb") as fh:
-        writer.write(fh)
-    with pytest.raises(ParseError) as err:
-        parse_file(path)
-    assert "no text layer" in err.value.reason
+    assert "no text layer" in _parse_error_for_written_pdf(tmp_path / "scan.pdf", writer).reason
 
 
 def test_encrypted_pdf(tmp_path):
@@ -204,12 +207,7 @@ def test_encrypted_pdf(tmp_path):
     for page in PdfReader(SHARED / "dorset-2021-11-19.pdf").pages[:2]:
         writer.add_page(page)
     writer.encrypt(user_password="secret", owner_password="owner")
-    path = tmp_path / "locked.pdf"
-    with path.open("wb") as fh:
-        writer.write(fh)
-    with pytest.raises(ParseError) as err:
-        parse_file(path)
-    assert "encrypted" in err.value.reason
+    assert "encrypted" in _parse_error_for_written_pdf(tmp_path / "locked.pdf", writer).reason
 
 
 def test_truncated_pdf(tmp_path):
