@@ -111,8 +111,14 @@ class Assistant:
         question = check_question(question)
         turns = user_turns(history)
         standalone = question
+        deadline = self.generator.deadline() if self.generator is not None else None
+        model_notes: tuple[str, ...] = ()
         if turns and self.generator is not None and is_follow_up(question):
-            standalone = self.generator.condense(question, turns)  # the condense-question prompt
+            try:
+                standalone = self.generator.condense(question, turns, deadline)  # the condense-question prompt
+            except Exception as exc:  # the heuristic rewrite is a fine second best
+                standalone = rewrite(question, turns)
+                model_notes = (f"the follow-up was rewritten without the model ({_failure(exc)})",)
         elif turns:
             standalone = rewrite(question, turns)
         snap = self.retriever.snapshot()
@@ -156,15 +162,16 @@ class Assistant:
             return
         t3 = time.perf_counter()
         try:
-            for partial in self.generator.stream(standalone, turns, hits, snap, base):
+            for partial in self.generator.stream(standalone, turns, hits, snap, base, deadline):
                 if partial.mode.endswith("partial"):
                     yield partial
                 else:
                     partial.timings["generate_ms"] = (time.perf_counter() - t3) * 1000
-                    yield self._finish(partial, t0)
-        except Exception as exc:  # an endpoint that is down must not cost the user their answer
-            reason = f"the language model failed ({exc.__class__.__name__}: {str(exc).splitlines()[0][:160]})"
-            yield self._finish(replace(base, mode="llm-fallback", notes=(reason,),
+                    yield self._finish(replace(partial, notes=model_notes + partial.notes), t0)
+        except Exception as exc:  # an endpoint that is down or slow must not cost the user their answer
+            timings["generate_ms"] = (time.perf_counter() - t3) * 1000
+            reason = f"the language model failed ({_failure(exc)})"
+            yield self._finish(replace(base, mode="llm-fallback", notes=model_notes + (reason,), timings=timings,
                                        text=f"{base.text}\n\n(The language model was unavailable, so this is the "
                                             f"extractive answer.)"), t0)
 
@@ -286,6 +293,11 @@ class Assistant:
                 lines.append(_cite(d.text, label))
         text = "\n".join(lines) if grouped else " ".join(lines)
         return text.strip(), tuple(citations.values())
+
+
+def _failure(exc: Exception) -> str:
+    first = (str(exc).splitlines() or [""])[0][:160]
+    return f"{exc.__class__.__name__}: {first}" if first else exc.__class__.__name__
 
 
 def _cite(text: str, label: str) -> str:

@@ -26,10 +26,15 @@ class Settings:
     llm_model: str | None = None
     llm_api_key: str | None = None
     llm_gguf: str | None = None
+    llm_timeout: float = 30.0  # seconds for a whole generation before the extractive answer is used
+    chroma_timeout: float = 10.0  # seconds per Chroma server operation before it counts as unavailable
 
     def __post_init__(self):
         if self.mode not in ("extractive", "llm"):
             raise ValueError(f"mode must be 'extractive' or 'llm', got {self.mode!r}")
+        for name in ("llm_timeout", "chroma_timeout"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be a positive number of seconds, got {getattr(self, name)!r}")
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -45,17 +50,29 @@ class Settings:
             llm_model=env.get("REPORT_ASSISTANT_LLM_MODEL"),
             llm_api_key=env.get("REPORT_ASSISTANT_LLM_API_KEY"),
             llm_gguf=env.get("REPORT_ASSISTANT_LLM_GGUF"),
+            llm_timeout=_seconds(env, "REPORT_ASSISTANT_LLM_TIMEOUT", 30.0),
+            chroma_timeout=_seconds(env, "REPORT_ASSISTANT_CHROMA_TIMEOUT", 10.0),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["data_dir"] = Path(values["data_dir"])
         return cls(**values)
 
 
+def _seconds(env, name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, got {raw!r}") from None
+
+
 def open_store(settings: Settings):
     from index.embed import Embedder
     from index.store import Store
 
-    return Store(settings.data_dir, Embedder(), chroma_url=settings.chroma_url)
+    return Store(settings.data_dir, Embedder(), chroma_url=settings.chroma_url, timeout=settings.chroma_timeout)
 
 
 def build_assistant(settings: Settings, store=None):
@@ -67,7 +84,7 @@ def build_assistant(settings: Settings, store=None):
     if settings.mode == "llm":
         from assistant.llm import Generator, chat_model_from_settings
 
-        generator = Generator(chat_model_from_settings(settings))
+        generator = Generator(chat_model_from_settings(settings), timeout=settings.llm_timeout)
     return Assistant(Retriever(store), generator=generator)
 
 

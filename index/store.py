@@ -16,6 +16,7 @@ PersistentClient or a `chroma run` server (HttpClient).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -33,8 +34,32 @@ CATALOG = "reports"
 _WRITE_BATCH = 128
 
 
+CHROMA_TIMEOUT_S = 10.0
+
+
 class IndexMismatch(RuntimeError):
     """The index on disk was built differently from how this code would build it."""
+
+
+class StoreUnavailable(RuntimeError):
+    """The Chroma server did not answer (down, restarting, unreachable or too slow).
+
+    Transient: the same Store works again once the server is back.
+    """
+
+
+def _reachable(method):
+    """Turn the HTTP client's transport errors (server mode) into StoreUnavailable."""
+    import httpx  # chromadb's own HTTP client library
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except httpx.TransportError as exc:
+            raise StoreUnavailable(f"the Chroma server at {self.chroma_url} did not answer "
+                                   f"({exc.__class__.__name__})") from exc
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -107,8 +132,12 @@ class _ChromaEmbeddingFunction:
         return None
 
 
-def connect(data_dir: Path, chroma_url: str | None = None):
-    """An embedded PersistentClient in data_dir, or an HttpClient for a URL like http://host:8000."""
+def connect(data_dir: Path, chroma_url: str | None = None, timeout: float = CHROMA_TIMEOUT_S):
+    """An embedded PersistentClient in data_dir, or an HttpClient for a URL like http://host:8000.
+
+    Chroma's HTTP client waits forever by default; a server that hangs would hang every
+    request of ours with it, so its session gets `timeout` seconds per operation.
+    """
     import chromadb
     from chromadb.config import Settings
 
@@ -119,18 +148,26 @@ def connect(data_dir: Path, chroma_url: str | None = None):
         url = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
         if not url.hostname:
             raise ValueError(f"chroma_url must look like http://host:port, got {chroma_url!r}")
-        return chromadb.HttpClient(host=url.hostname, port=url.port or 8000, ssl=url.scheme == "https",
-                                   settings=settings)
+        client = chromadb.HttpClient(host=url.hostname, port=url.port or 8000, ssl=url.scheme == "https",
+                                     settings=settings)
+        session = getattr(getattr(client, "_server", None), "_session", None)
+        if session is None:
+            raise RuntimeError("this chromadb version hides its HTTP session; cannot bound its timeout")
+        import httpx
+
+        session.timeout = httpx.Timeout(timeout, connect=min(timeout, 3.0))
+        return client
     data_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=settings)
 
 
 class Store:
-    def __init__(self, data_dir: str | Path, embedder: Embedder, chroma_url: str | None = None):
+    def __init__(self, data_dir: str | Path, embedder: Embedder, chroma_url: str | None = None,
+                 timeout: float = CHROMA_TIMEOUT_S):
         self.data_dir = Path(data_dir)
         self.embedder = embedder
         self.chroma_url = chroma_url
-        self._client = connect(self.data_dir, chroma_url)
+        self._client = connect(self.data_dir, chroma_url, timeout)
         self._ef = _ChromaEmbeddingFunction(embedder)
         self._paragraphs = self._collection(PARAGRAPHS)
         self._catalog = self._collection(CATALOG)
@@ -153,6 +190,7 @@ class Store:
         return collection
 
     # -- catalog ---------------------------------------------------------------
+    @_reachable
     def catalog(self) -> dict[str, IndexedReport]:
         got = self._catalog.get(include=["metadatas"])
         out = {}
@@ -167,11 +205,13 @@ class Store:
         versions = sorted(r.version for r in catalog.values())
         return hashlib.sha256("\n".join(versions).encode()).hexdigest()[:16]
 
+    @_reachable
     def is_current(self, report: Report) -> bool:
         entry = self._catalog.get(ids=[report.id], include=["metadatas"])
         return bool(entry["ids"]) and entry["metadatas"][0]["version"] == _version(report)
 
     # -- writes -----------------------------------------------------------------
+    @_reachable
     def replace(self, parsed: ParsedReport, on_progress: Callable[[int], None] | None = None) -> int:
         """Store a report's records under a new version, then make that version the visible one."""
         report = parsed.report
@@ -198,6 +238,7 @@ class Store:
         self._paragraphs.delete(where={"$and": [{"report_id": report.id}, {"version": {"$ne": version}}]})
         return len(paragraphs)
 
+    @_reachable
     def remove(self, report_id: str) -> bool:
         if not self._catalog.get(ids=[report_id])["ids"]:
             return False
@@ -205,6 +246,7 @@ class Store:
         self._paragraphs.delete(where={"report_id": report_id})
         return True
 
+    @_reachable
     def collect_garbage(self) -> int:
         """Delete records no catalog entry points at (left by a killed ingest)."""
         active = {r.version for r in self.catalog().values()}
@@ -222,6 +264,7 @@ class Store:
                 pass
 
     # -- reads ------------------------------------------------------------------
+    @_reachable
     def records(self, versions: list[str]) -> tuple[list[Record], np.ndarray]:
         """Every record of the given report versions, in report order, with their vectors."""
         if not versions:
@@ -234,6 +277,7 @@ class Store:
         vectors = np.array([e for _, e in rows], dtype=np.float32).reshape(len(rows), self.embedder.dimension)
         return [r for r, _ in rows], vectors
 
+    @_reachable
     def dense(self, vector: np.ndarray, k: int, versions: list[str]) -> list[tuple[str, float]]:
         """Nearest records by cosine distance among the given versions."""
         if not versions or k < 1:
@@ -242,6 +286,7 @@ class Store:
                                      where=_in("version", versions), include=["distances"])
         return list(zip(got["ids"][0], got["distances"][0]))
 
+    @_reachable
     def count(self) -> int:
         return self._paragraphs.count()
 

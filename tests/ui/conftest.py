@@ -7,36 +7,18 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import HOSTILE_REPORT, ROOT, SAMPLE
 from ui.serve import free_port, start_server  # noqa: F401  - re-exported for the tests
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-XSS_REPORT = """Inspection of children's services
-
-Xss Town
-
-Inspection dates: 6 to 10 January 2020
-
-Published: 1 February 2020
-
-Overall effectiveness
-
-Grade 3 (Adequate)
-
-1. The overall effectiveness of services in Xss Town is adequate and the sensory garden project is new.
-
-2. The sensory garden at the family centre displays a sign reading <img src=x onerror=alert(1)> and a note <script>alert(2)</script> left by a visitor.
-
-3. Young people said the sensory garden is a calm place to talk with their social worker.
-"""
 
 
 @pytest.fixture(scope="session")
 def web_data(tmp_path_factory):
-    """An index of the primary report and a small report whose text carries HTML payloads."""
+    """An index of the primary report and a small report whose text carries HTML and an injection."""
     data = tmp_path_factory.mktemp("web-data")
     xss = data / "xss-town-2020-02-01.txt"
-    xss.write_text(XSS_REPORT)
+    xss.write_text(HOSTILE_REPORT)
     out = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(SAMPLE), str(xss)],
                          env=dict(os.environ, REPORT_ASSISTANT_DATA=str(data)), capture_output=True, text=True,
                          timeout=600)
