@@ -89,18 +89,23 @@ class _Item:
     sequence: int = 0
     children: int = 0
     ends_with_table: bool = False
+    # text() is asked after every line; joining only the new lines keeps a very long
+    # paragraph linear rather than quadratic (lines are only ever appended)
+    _joined: str = field(default="", repr=False)
+    _upto: int = field(default=0, repr=False)
 
     def text(self) -> str:
-        out = ""
-        for line in self.lines:
+        out = self._joined
+        for line in self.lines[self._upto:]:
             if not out:
                 out = line
             elif line.startswith("\n"):
                 out += line
-            elif re.search(r"[a-z]-$", out) and line[:1].islower():
+            elif out.endswith("-") and "a" <= out[-2:-1] <= "z" and line[:1].islower():
                 out += line  # a word hyphenated across lines
             else:
                 out += " " + line
+        self._joined, self._upto = out, len(self.lines)
         return out.strip()
 
 
@@ -237,10 +242,13 @@ class _Parser:
         self.cur.lines.append(line)
         return i + 1
 
-    def _block(self, i: int) -> tuple[list[str], int]:
-        """The run of plain lines from i up to a blank line or a structural line."""
+    def _block(self, i: int, limit: int = 4) -> tuple[list[str], int]:
+        """The run of plain lines from i up to a blank line or a structural line.
+
+        Only headings use it, and a heading is at most 3 lines: stopping at `limit` keeps
+        a long unbroken run linear instead of rescanning it from every line."""
         block, j = [], i
-        while j < len(self.lines):
+        while j < len(self.lines) and len(block) < limit:
             line = self.lines[j]
             if not line or line.startswith("|") or (j > i and self._structural(line)):
                 break
@@ -366,7 +374,7 @@ class _Parser:
     def _cur_ended(self) -> bool:
         if self.cur is None or self.cur.ends_with_table:
             return True
-        text = self.cur.text()
+        text = self.cur.text()[-12:]  # only the end matters, and the text can be long
         return bool(re.search(r"[.?!:;]['’\")\]*]*$", text))
 
     def _close(self) -> None:
