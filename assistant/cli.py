@@ -60,7 +60,19 @@ def llm_options(f):
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RuntimeError as exc:
+            from index.store import StoreUnavailable
+
+            if isinstance(exc, StoreUnavailable):  # a Chroma server that went away mid-command
+                _fail(str(exc))
+            raise
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def main():
     """Answers questions about Ofsted inspection reports, citing paragraph numbers."""
 
@@ -214,10 +226,16 @@ def ask(question, report, as_json, mode, llm_base_url, llm_model, llm_gguf, data
 @click.option("--port", default=7860, show_default=True, type=int)
 @click.option("--allow-origin", "origins", multiple=True,
               help="Origin allowed to call /api (repeatable; env REPORT_ASSISTANT_ALLOWED_ORIGINS, comma-separated).")
+@click.option("--rate-limit", type=click.IntRange(min=0), default=None,
+              help="Requests a minute per client address, 0 for none (env REPORT_ASSISTANT_RATE_LIMIT; default 60).")
+@click.option("--debug", is_flag=True, default=None,
+              help="Log question text and every request (env REPORT_ASSISTANT_DEBUG=1). Off by default: "
+                   "questions can name children and staff.")
 @llm_options
 @data_options
-def serve(host, port, origins, mode, llm_base_url, llm_model, llm_gguf, data_dir, chroma_url):
+def serve(host, port, origins, rate_limit, debug, mode, llm_base_url, llm_model, llm_gguf, data_dir, chroma_url):
     """Serve the chat page, the JSON API and the widget."""
+    import logging
     import os
 
     import uvicorn
@@ -231,11 +249,26 @@ def serve(host, port, origins, mode, llm_base_url, llm_model, llm_gguf, data_dir
     if ensure_sample(store):
         click.echo("Indexed the bundled sample report (South Gloucestershire, 2012).")
     env_origins = [o.strip() for o in os.environ.get("REPORT_ASSISTANT_ALLOWED_ORIGINS", "").split(",") if o.strip()]
-    web = WebSettings(allowed_origins=tuple(origins) or tuple(env_origins),
-                      api_key=os.environ.get("REPORT_ASSISTANT_API_KEY") or None)
+    if rate_limit is None:
+        raw = os.environ.get("REPORT_ASSISTANT_RATE_LIMIT", "60")
+        if not raw.isdigit():
+            _fail(f"REPORT_ASSISTANT_RATE_LIMIT must be a whole number of requests a minute, got {raw!r}")
+        rate_limit = int(raw)
+    debug = bool(debug) or os.environ.get("REPORT_ASSISTANT_DEBUG", "") in ("1", "true", "yes")
+    try:
+        web = WebSettings(allowed_origins=tuple(origins) or tuple(env_origins), rate_limit=rate_limit, debug=debug,
+                          api_key=os.environ.get("REPORT_ASSISTANT_API_KEY") or None)
+    except ValueError as exc:
+        _fail(str(exc))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "gradio", "urllib3", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.INFO if debug else logging.WARNING)
     app = create_app(build_assistant(settings, store), web)
+    store.embedder.embed_one("warm-up")  # load the model now, not on the first user's question
     click.echo(f"Serving on http://{host}:{port}  (widget: /widget.js, demo: /widget/demo, API docs: /docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # access lines carry paths and client addresses; only with --debug. No Server header.
+    uvicorn.run(app, host=host, port=port, log_level="info" if debug else "warning", access_log=debug,
+                server_header=False)
 
 
 @main.command(name="eval")

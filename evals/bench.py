@@ -5,7 +5,7 @@
 - warm answer() latency over the gold questions
 - cold `report-assistant ask` wall time (a new process each run)
 - ingest throughput over the sample reports, cold and re-run, plus index size and BM25 load cost
-- the web API under 16 concurrent clients for 30 s: requests/s, p95, errors
+- the web API under 16 concurrent clients for 60 s: requests/s, p50/p95, errors, server memory before and after
 - peak memory (resident set) of the ask and serve processes
 """
 from __future__ import annotations
@@ -154,46 +154,88 @@ def bench_cold_ask(runs: int, data: Path) -> dict:
     return {"wall_s": _summary(walls), "peak_rss_mb": _summary(rss)}
 
 
-def bench_web(data: Path, clients: int = 16, seconds: float = 30.0) -> dict:
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def load(url: str, questions: list[str], clients: int, seconds: float, max_requests: int = 100_000,
+         timeout: float = 60) -> dict:
+    """`clients` threads POSTing /api/ask back to back for `seconds` (or `max_requests` in all).
+
+    Only a loopback URL is accepted: this is a load generator, and it stays on this machine.
+    """
     import httpx
+    from urllib.parse import urlparse
 
-    from ui.serve import start_server
-
-    url, proc = start_server(data)
-    questions = [i.question for i in load_gold(default_gold_files()) if i.answerable and not i.history]
+    if urlparse(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError(f"load() only targets this machine, got {url}")
     latencies, errors, lock = [], [], threading.Lock()
     stop = time.monotonic() + seconds
+    budget = iter(range(max_requests))
 
     def client(n: int):
-        with httpx.Client(timeout=60) as http:
+        with httpx.Client(timeout=timeout) as http:
             k = n
             while time.monotonic() < stop:
+                with lock:
+                    if next(budget, None) is None:
+                        return
                 q = questions[k % len(questions)]
                 k += clients
                 t0 = time.perf_counter()
                 try:
                     r = http.post(f"{url}/api/ask", json={"question": q})
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    failure = None if r.status_code == 200 else f"HTTP {r.status_code}"
+                except httpx.HTTPError as exc:
+                    failure = exc.__class__.__name__
                 with lock:
-                    (latencies if ok else errors).append((time.perf_counter() - t0) * 1000)
+                    if failure:
+                        errors.append(failure)
+                    else:
+                        latencies.append((time.perf_counter() - t0) * 1000)
 
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(latencies),
+            "requests_per_s": round(len(latencies) / elapsed, 1), "errors": len(errors),
+            "error_kinds": sorted(set(errors)),
+            "p50_ms": round(percentile(latencies, 50), 1) if latencies else None,
+            "p95_ms": round(percentile(latencies, 95), 1) if latencies else None}
+
+
+def bench_web(data: Path, clients: int = 16, seconds: float = 60.0) -> dict:
+    """The web API under load, with the server's memory before and after.
+
+    The server runs with its rate limit off: every client here shares 127.0.0.1, and the
+    point is throughput; the limit itself is tested in tests/ui/test_ops.py.
+    """
+    from ui.serve import start_server
+
+    url, proc = start_server(data, args=("--rate-limit", "0"))
+    questions = [i.question for i in load_gold(default_gold_files()) if i.answerable and not i.history]
     try:
-        started = time.perf_counter()
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - started
+        idle_mb = _rss_mb(proc.pid)
+        load(url, questions, clients, 5)  # warm-up: first-use allocations are not growth
+        start_mb = _rss_mb(proc.pid)
+        result = load(url, questions, clients, seconds)
+        end_mb = _rss_mb(proc.pid)
         peak = _peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(latencies),
-            "requests_per_s": round(len(latencies) / elapsed, 1), "errors": len(errors),
-            "p50_ms": round(percentile(latencies, 50), 1), "p95_ms": round(percentile(latencies, 95), 1),
+    return {**result, "server_idle_rss_mb": idle_mb, "server_start_rss_mb": start_mb, "server_end_rss_mb": end_mb,
+            "server_rss_growth_pct": round(100 * (end_mb - start_mb) / start_mb, 1) if start_mb else None,
             "server_peak_rss_mb": peak}
 
 
@@ -254,6 +296,8 @@ def summary(result: dict) -> str:
     if "web" in result:
         w = result["web"]
         lines.append(f"- Web API, {w['clients']} clients for {w['seconds']} s: {w['requests_per_s']} requests/s, "
-                     f"p50 {w['p50_ms']} ms, p95 {w['p95_ms']} ms, {w['errors']} errors, server peak RSS "
+                     f"p50 {w['p50_ms']} ms, p95 {w['p95_ms']} ms, {w['errors']} errors; server RSS "
+                     f"{w['server_idle_rss_mb']} MB idle, {w['server_start_rss_mb']} MB after a 5 s warm-up, "
+                     f"{w['server_end_rss_mb']} MB at the end ({w['server_rss_growth_pct']:+} %), peak "
                      f"{w['server_peak_rss_mb']} MB")
     return "\n".join(lines) + "\n"

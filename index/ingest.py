@@ -96,5 +96,5 @@ class Ingestor:
                 self.on_report(parsed.report.id, count)
         result.seconds = time.perf_counter() - start
         if todo:
-            load_snapshot(self.store)  # writes BM25 now, so the first question doesn't pay for it
+            load_snapshot(self.store, after_ingest=True)  # writes BM25 now, so the first question doesn't pay for it
         return result

@@ -9,6 +9,7 @@ BM25 copy, or one written by another machine's ingest, heals itself).
 """
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ import numpy as np
 
 from index.lexical import LexicalIndex
 from index.store import IndexedReport, Record, Store
+
+log = logging.getLogger("report_assistant.index")
 
 
 @dataclass
@@ -49,7 +52,8 @@ def bm25_dir(store: Store) -> Path:
     return store.data_dir / name
 
 
-def load_snapshot(store: Store) -> Snapshot:
+def load_snapshot(store: Store, after_ingest: bool = False) -> Snapshot:
+    """after_ingest: the caller just changed the index, so a BM25 rebuild is expected, not a repair."""
     t0 = time.perf_counter()
     catalog = store.catalog()
     fingerprint = store.fingerprint(catalog)
@@ -60,6 +64,9 @@ def load_snapshot(store: Store) -> Snapshot:
     if rebuilt:
         lexical = LexicalIndex.build([r.text for r in records])
         lexical.save(bm25_dir(store), fingerprint)
+        if records and not after_ingest:
+            log.warning("the BM25 index at %s was missing, damaged or out of date; rebuilt it from Chroma "
+                        "(%d records)", bm25_dir(store), len(records))
     t2 = time.perf_counter()
     return Snapshot(fingerprint, catalog, records, lexical, vectors,
                     load_ms={"chroma_ms": (t1 - t0) * 1000, "bm25_ms": (t2 - t1) * 1000, "bm25_rebuilt": rebuilt})

@@ -6,7 +6,14 @@ are built once per session; tests that write get their own.
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import httpx
 
 import pytest
 
@@ -105,3 +112,45 @@ def hostile_store(tmp_path_factory, embedder):
     result = Ingestor(store).run([report])
     assert not result.failed, result.failed
     return store
+
+
+def free_port() -> int:
+    from ui.serve import free_port as _free_port
+
+    return _free_port()
+
+
+class ChromaProcess:
+    """A real `chroma run` server on a fixed port and folder, which a test may stop, pause and restart."""
+
+    def __init__(self, path: Path, port: int | None = None):
+        self.path, self.port = path, port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 60) -> None:
+        chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
+        assert chroma, "the chroma CLI ships with chromadb and must be installed"
+        self.proc = subprocess.Popen([chroma, "run", "--path", str(self.path), "--host", "127.0.0.1",
+                                      "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        self.stop()
+        pytest.fail("chroma run did not start")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGCONT)  # in case it was paused
+            self.proc.terminate()
+            self.proc.wait(timeout=20)
+
+    def pause(self) -> None:
+        self.proc.send_signal(signal.SIGSTOP)  # alive but silent: the hang case
+
+    def resume(self) -> None:
+        self.proc.send_signal(signal.SIGCONT)

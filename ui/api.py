@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from assistant.answer import MAX_QUESTION_CHARS, QuestionError
 from assistant.retrieve import resolve_reports
+from ui.guard import answered
 
 
 class AskRequest(BaseModel):
@@ -68,7 +69,7 @@ def paragraph_view(snap, report_id: str, ref: str) -> dict:
     }
 
 
-def build_router(assistant, api_key: str | None) -> APIRouter:
+def build_router(assistant, api_key: str | None, debug: bool = False) -> APIRouter:
     def require_key(request: Request) -> None:
         if not api_key:
             return
@@ -79,15 +80,17 @@ def build_router(assistant, api_key: str | None) -> APIRouter:
     router = APIRouter(prefix="/api", dependencies=[Depends(require_key)], tags=["api"])
 
     @router.post("/ask", response_model=AskResponse)
-    def ask(body: AskRequest) -> dict:
+    def ask(body: AskRequest, request: Request) -> dict:
         """Answer a question from the indexed reports, citing paragraph numbers."""
         snap = assistant.retriever.snapshot()
         if body.report and not resolve_reports(snap.catalog, body.report):
             raise HTTPException(404, f"no indexed report matches {body.report!r}")
         try:
-            return assistant.answer(body.question, history=body.history, report=body.report).to_json()
+            answer = assistant.answer(body.question, history=body.history, report=body.report)
         except QuestionError as exc:
             raise HTTPException(422, str(exc)) from None
+        answered("api", answer, body.question, request.client.host if request.client else None, debug)
+        return answer.to_json()
 
     @router.get("/reports")
     def reports() -> list[dict]:

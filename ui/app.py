@@ -8,7 +8,7 @@ The UI is thin: it turns HTTP and Gradio events into `assistant` calls and back.
 from __future__ import annotations
 
 import html
-import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,11 +19,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
+from index.store import StoreUnavailable
 from ui.api import build_router, paragraph_view
+from ui.guard import BodyLimit, RateLimit
 from ui.page import build_page, page_assets
+
+log = logging.getLogger("report_assistant.web")
 
 STATIC = Path(__file__).with_name("static")
 MAX_BODY = 64 * 1024
+UNAVAILABLE = "the report index is unavailable right now (its database is not answering); try again shortly"
 
 
 @dataclass(frozen=True)
@@ -31,51 +36,17 @@ class WebSettings:
     allowed_origins: tuple[str, ...] = ()  # CORS: none by default
     api_key: str | None = None
     concurrency: int = 8  # Gradio's queue serves one request at a time unless told otherwise
+    rate_limit: int = 60  # requests a minute per client address; 0 turns the limit off
+    debug: bool = False  # log question text (off: questions can name children and staff)
 
     def __post_init__(self):
         if self.concurrency < 1:
             raise ValueError(f"concurrency must be >= 1, got {self.concurrency}")
+        if self.rate_limit < 0:
+            raise ValueError(f"rate_limit must be >= 0 (0 = off), got {self.rate_limit}")
         for origin in self.allowed_origins:
             if origin != "*" and "://" not in origin:
                 raise ValueError(f"an allowed origin looks like https://host[:port], got {origin!r}")
-
-
-class BodyLimit:
-    """ASGI middleware: refuse request bodies over `limit` bytes with 413, before parsing."""
-
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not scope["path"].startswith("/api"):
-            return await self.app(scope, receive, send)
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared and declared.isdigit() and int(declared) > self.limit:
-            return await _too_large(send)
-        seen = 0
-        chunks = []
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                return
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                return await _too_large(send)
-            chunks.append(message)
-            more = message.get("more_body", False)
-
-        async def replay():
-            return chunks.pop(0) if chunks else {"type": "http.disconnect"}
-
-        return await self.app(scope, replay, send)
-
-
-async def _too_large(send):
-    body = json.dumps({"detail": f"the request body is over {MAX_BODY // 1024} KB"}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})
 
 
 def create_app(assistant, web: WebSettings = WebSettings()) -> FastAPI:
@@ -91,12 +62,21 @@ def create_app(assistant, web: WebSettings = WebSettings()) -> FastAPI:
             where, message = "", "the body is not valid JSON"
         return JSONResponse({"detail": f"{where}: {message}" if where else message}, status_code=422)
 
-    app.include_router(build_router(assistant, web.api_key))
+    @app.exception_handler(StoreUnavailable)
+    async def _store_down(request: Request, exc: StoreUnavailable):
+        # the cause (with the server's address) goes to the log, not to whoever asked
+        log.warning("index unavailable: %s", exc)
+        return JSONResponse({"detail": UNAVAILABLE}, status_code=503, headers={"Retry-After": "5"})
+
+    app.include_router(build_router(assistant, web.api_key, web.debug))
 
     @app.get("/healthz", tags=["ops"])
-    def healthz() -> dict:
+    def healthz() -> JSONResponse:
+        """Liveness for load balancers: counts only, no paths or versions."""
         snap = assistant.retriever.snapshot()
-        return {"status": "ok", "reports": len(snap.catalog), "paragraphs": len(snap.records), "mode": assistant.mode}
+        assistant.retriever.store.fingerprint()  # server mode: is Chroma answering right now?
+        return JSONResponse({"status": "ok", "reports": len(snap.catalog), "paragraphs": len(snap.records),
+                             "mode": assistant.mode})
 
     @app.get("/ui/paragraph/{report_id}/{ref}", include_in_schema=False)
     def page_paragraph(report_id: str, ref: str) -> dict:
@@ -116,13 +96,17 @@ def create_app(assistant, web: WebSettings = WebSettings()) -> FastAPI:
         return (STATIC / "demo.html").read_text().replace("__ORIGIN__", html.escape(origin)).replace(
             "__KEY_NOTE__", note)
 
-    # CORS after the routes: none allowed unless configured (Gradio adds its own permissive
+    # Outermost last: CORS wraps everything so refusals (413, 429) still reach a widget on an
+    # allowed origin readably. None allowed unless configured (Gradio adds its own permissive
     # policy when the parent app has none, so we always install ours).
-    app.add_middleware(CORSMiddleware, allow_origins=list(web.allowed_origins), allow_methods=["GET", "POST"],
-                       allow_headers=["Content-Type", "X-API-Key", "Authorization"], max_age=600)
+    if web.rate_limit:
+        app.add_middleware(RateLimit, per_minute=web.rate_limit)
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(CORSMiddleware, allow_origins=list(web.allowed_origins), allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type", "X-API-Key", "Authorization"], expose_headers=["Retry-After"],
+                       max_age=600)
 
-    page = build_page(assistant).queue(default_concurrency_limit=web.concurrency)
+    page = build_page(assistant, web.debug).queue(default_concurrency_limit=web.concurrency)
     css, js = page_assets()
     theme = gr.themes.Default(font=["Arial", "Helvetica", "sans-serif"], font_mono=["Menlo", "monospace"])
     return gr.mount_gradio_app(app, page, path="/", theme=theme, css=css, js=js, footer_links=[],

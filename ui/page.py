@@ -12,6 +12,8 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.answer import Answer, QuestionError
+from index.store import StoreUnavailable
+from ui.guard import answered, log
 
 STATIC = Path(__file__).with_name("static")
 EXAMPLES = [
@@ -45,13 +47,16 @@ def render(answer: Answer) -> str:
     return text + note
 
 
-def build_page(assistant) -> gr.Blocks:
+def build_page(assistant, debug: bool = False) -> gr.Blocks:
     def choices():
-        catalog = assistant.retriever.snapshot().catalog
+        try:
+            catalog = assistant.retriever.snapshot().catalog
+        except StoreUnavailable:  # the page still loads; asking says what is wrong
+            catalog = {}
         return [("All indexed reports", ALL)] + [
             (f"{e.report.authority}: {e.report.title} ({e.report.published})", rid) for rid, e in catalog.items()]
 
-    def respond(message: str, chat: list, report: str, state: dict):
+    def respond(message: str, chat: list, report: str, state: dict, request: gr.Request):
         chat = list(chat or [])
         turns = list((state or {}).get("turns", []))  # the raw questions; the chat holds escaped HTML
         chat.append({"role": "user", "content": html.escape(message or "")})
@@ -65,8 +70,13 @@ def build_page(assistant) -> gr.Blocks:
                 yield "", chat + [{"role": "assistant", "content": shown}], state
             chat.append({"role": "assistant", "content": render(final)})
             state = {"plain": final.plain_text(), "turns": (turns + [message])[-6:]}
+            answered("page", final, message, getattr(request, "client", None) and request.client.host, debug)
         except QuestionError as exc:
             chat.append({"role": "assistant", "content": f'<div class="ra-error">{html.escape(str(exc))}</div>'})
+        except StoreUnavailable as exc:
+            log.warning("index unavailable: %s", exc)
+            chat.append({"role": "assistant", "content": '<div class="ra-error">The report index is unavailable '
+                         'right now (its database is not answering). Please try again shortly.</div>'})
         yield "", chat, state
 
     with gr.Blocks(title="Report assistant", fill_height=True) as page:

@@ -24,6 +24,7 @@ def start_server(data_dir: Path, env_extra: dict | None = None, args: tuple = ()
                  timeout: float = 120) -> tuple[str, subprocess.Popen]:
     port = free_port()
     env = dict(os.environ, REPORT_ASSISTANT_DATA=str(data_dir), **(env_extra or {}))
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
     log_path = Path(data_dir) / f"serve-{port}.log"
     log = open(log_path, "w")
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), *args],

@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -16,39 +13,17 @@ from assistant.answer import Assistant
 from assistant.retrieve import Retriever
 from index.ingest import Ingestor
 from index.store import Store
-from tests.conftest import MEDWAY, SAMPLE
+from tests.conftest import MEDWAY, SAMPLE, ChromaProcess, free_port
 
 pytestmark = pytest.mark.server
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
-    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
-    assert chroma, "the chroma CLI ships with chromadb and must be installed"
-    port = _free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    proc = subprocess.Popen([chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("chroma run did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    chroma = ChromaProcess(tmp_path_factory.mktemp("chroma-server"))
+    chroma.start()
+    yield chroma.url
+    chroma.stop()
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +75,59 @@ def test_cli_with_chroma_url(server_store, chroma_url, cli_env):
 
 def test_unreachable_server_is_one_line(cli_env):
     out = subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--chroma-url",
-                          f"http://127.0.0.1:{_free_port()}"], env=cli_env, capture_output=True, text=True,
+                          f"http://127.0.0.1:{free_port()}"], env=cli_env, capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 1
     assert out.stderr.startswith("error: cannot open the index") and out.stderr.count("\n") == 1
+
+
+def _ask(url: str) -> httpx.Response:
+    return httpx.post(f"{url}/api/ask", json={"question": "What grade did partnership working get?"}, timeout=60)
+
+
+def _until_ok(url: str, seconds: float = 60) -> httpx.Response:
+    deadline = time.time() + seconds
+    while True:
+        r = _ask(url)
+        if r.status_code == 200 or time.time() > deadline:
+            return r
+        time.sleep(0.5)
+
+
+def test_web_api_survives_the_chroma_server_going_away(tmp_path, cli_env):
+    from ui.serve import start_server
+
+    chroma = ChromaProcess(tmp_path / "chroma")
+    chroma.start()
+    try:
+        out = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", "--chroma-url", chroma.url,
+                              str(SAMPLE)], env=cli_env, capture_output=True, text=True, timeout=600)
+        assert out.returncode == 0, out.stderr
+        url, web = start_server(tmp_path / "web", {"REPORT_ASSISTANT_CHROMA_TIMEOUT": "2"},
+                                ("--chroma-url", chroma.url, "--rate-limit", "0"))
+        try:
+            assert _ask(url).json()["citations"][0]["paragraph"] == "51"
+
+            chroma.stop()  # gone: connections refused
+            down = _ask(url)
+            assert down.status_code == 503 and down.headers["retry-after"] == "5"
+            assert down.json()["detail"].startswith("the report index is unavailable right now")
+            assert chroma.url not in down.text  # where the database lives is not the asker's business
+            assert httpx.get(f"{url}/healthz", timeout=30).status_code == 503
+
+            chroma.start()  # back on the same port and folder: no restart of ours needed
+            back = _until_ok(url)
+            assert back.status_code == 200 and back.json()["citations"][0]["paragraph"] == "51"
+
+            chroma.pause()  # alive but silent: our 2 s timeout, not a hang
+            started = time.monotonic()
+            hung = _ask(url)
+            assert hung.status_code == 503 and time.monotonic() - started < 30
+            chroma.resume()
+            assert _until_ok(url).status_code == 200
+            assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
+        finally:
+            web.terminate()
+            web.wait(timeout=30)
+    finally:
+        chroma.stop()

@@ -2,6 +2,7 @@
 bad files in a batch, model/schema mismatch, BM25 healing, and a real kill -9."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -140,9 +141,11 @@ def test_older_schema_is_a_clear_error(tmp_path, embedder, monkeypatch):
     assert "schema" in str(err.value)
 
 
-@pytest.mark.parametrize("damage", ["missing", "corrupt", "stale"])
-def test_bm25_heals_itself(store, damage):
-    Ingestor(store).run([SAMPLE])
+@pytest.mark.parametrize("damage", ["missing", "corrupt", "truncated", "stale"])
+def test_bm25_heals_itself(store, damage, caplog):
+    with caplog.at_level(logging.INFO, logger="report_assistant"):
+        Ingestor(store).run([SAMPLE])
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], "an ingest is not a repair"
     path = bm25_dir(store)
     assert (path / "meta.json").exists()
     if damage == "missing":
@@ -150,10 +153,16 @@ def test_bm25_heals_itself(store, damage):
     elif damage == "corrupt":
         for f in path.rglob("*.npy"):
             f.write_bytes(b"\x00garbage")
+    elif damage == "truncated":
+        for f in [*path.rglob("*.npy"), *path.rglob("*.json")]:
+            f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
     else:
         (path / "meta.json").write_text('{"format": "report-assistant-bm25 v1", "fingerprint": "old", "size": 1}')
-    snap = load_snapshot(store)
+    with caplog.at_level(logging.INFO, logger="report_assistant"):
+        snap = load_snapshot(store)
     assert snap.load_ms["bm25_rebuilt"] is True
+    [line] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "rebuilt it from Chroma" in line and str(path) in line
     assert snap.lexical.scores("immunisations dental checks").argmax() == next(
         i for i, r in enumerate(snap.records) if r.ref == "65")
     assert load_snapshot(store).load_ms["bm25_rebuilt"] is False
