@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
@@ -17,11 +17,20 @@ from assistant.retrieve import resolve_reports
 from ui.guard import answered
 
 
+class Message(BaseModel):
+    role: str = Field(..., max_length=20)
+    content: str = Field(..., max_length=MAX_QUESTION_CHARS * 4)
+
+
 class AskRequest(BaseModel):
     question: str = Field(..., description="The question, at most 2,000 characters.")
-    history: list[Any] = Field(default_factory=list, max_length=50,
-                               description="Earlier user questions (strings), oldest first; "
-                                           "[user, assistant] pairs and {role, content} messages also work.")
+    # strict shapes: anything else is a caller's mistake worth a 422, not silently ignored
+    history: list[Annotated[str, Field(max_length=MAX_QUESTION_CHARS)]
+                  | Annotated[list[str | None], Field(min_length=1, max_length=2)]
+                  | Message] = Field(
+        default_factory=list, max_length=50,
+        description="Earlier user questions (strings), oldest first; [user, assistant] pairs and "
+                    "{role, content} messages also work.")
     report: str | None = Field(None, description="Limit to one report: its id or authority name.")
 
     @field_validator("question")
@@ -86,7 +95,8 @@ def build_router(assistant, api_key: str | None, debug: bool = False) -> APIRout
         if body.report and not resolve_reports(snap.catalog, body.report):
             raise HTTPException(404, f"no indexed report matches {body.report!r}")
         try:
-            answer = assistant.answer(body.question, history=body.history, report=body.report)
+            history = [h.model_dump() if isinstance(h, Message) else h for h in body.history]
+            answer = assistant.answer(body.question, history=history, report=body.report)
         except QuestionError as exc:
             raise HTTPException(422, str(exc)) from None
         answered("api", answer, body.question, request.client.host if request.client else None, debug)

@@ -113,3 +113,8 @@ def test_api_key_and_allowed_origin(keyed_server):
                                                               "Access-Control-Request-Method": "POST"})
     assert "access-control-allow-origin" not in other.headers
     assert httpx.get(f"{keyed_server}/healthz").status_code == 200
+    # every /api route, not only /api/ask; the key also works as a bearer token
+    for path in ("/api/reports", f"/api/reports/{SG}/paragraphs/20"):
+        assert httpx.get(f"{keyed_server}{path}").status_code == 401
+        assert httpx.get(f"{keyed_server}{path}", headers={"X-API-Key": "s3cret-ke"}).status_code == 401
+        assert httpx.get(f"{keyed_server}{path}", headers={"Authorization": "Bearer s3cret-key"}).status_code == 200

@@ -125,6 +125,18 @@ def test_chat_page_keeps_report_html_inert(server, page):
     page.wait_for_timeout(500)
     assert page.dialogs == []
     assert page.locator("#ra-chat img, #ra-source img").count() == 0
+    assert "onerror=alert(1)" in page.locator("#ra-source").inner_text()  # shown as text, not dropped
+
+    # the user's own words carrying markup: echoed as text, and the refusal too
+    payload = 'Xss Town sign? <img src=x onerror=alert(5)><script>alert(6)</script><svg onload=alert(7)>'
+    _ask_on_page(page, payload)
+    page.wait_for_function("document.querySelector('#ra-chat').innerText.includes('onerror=alert(5)')",
+                           timeout=60_000)
+    page.wait_for_function("document.querySelectorAll('#ra-chat .message-row, #ra-chat [data-testid=bot]')"
+                           ".length >= 4", timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert page.dialogs == []
+    assert page.locator("#ra-chat img, #ra-chat svg[onload], #ra-chat script").count() == 0
     _only_local(page.requests)
 
 
