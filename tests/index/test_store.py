@@ -199,6 +199,17 @@ def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_e
 
     listed = json.loads(out.stdout)
     assert 1 <= len(listed) < 4
+    # every report a reader can see is whole: all its records, under the version the catalog names
+    # (counted in another process, as a reader would, so this one opens no Chroma client mid-test)
+    count = ("import sys\nfrom index.embed import Embedder\nfrom index.store import Store\n"
+             "s = Store(sys.argv[1], Embedder())\n"
+             "for e in s.catalog().values():\n"
+             "    print(e.report.id, len(s.records([e.version])[0]), e.paragraphs)\n")
+    counted = subprocess.run([sys.executable, "-c", count, str(data)], env=cli_env, capture_output=True, text=True,
+                             timeout=180)
+    assert counted.returncode == 0, counted.stderr
+    rows = [line.split() for line in counted.stdout.splitlines()]
+    assert len(rows) == len(listed) and all(stored == expected for _, stored, expected in rows), rows
     ask = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "what grade did partnership working get?",
                           "--json"], env=cli_env, capture_output=True, text=True, timeout=180)
     assert ask.returncode == 0, ask.stderr
