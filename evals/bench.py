@@ -214,29 +214,37 @@ def load(url: str, questions: list[str], clients: int, seconds: float, max_reque
             "p95_ms": round(percentile(latencies, 95), 1) if latencies else None}
 
 
-def bench_web(data: Path, clients: int = 16, seconds: float = 60.0) -> dict:
-    """The web API under load, with the server's memory before and after.
+def bench_web(data: Path, clients: int = 16, seconds: float = 60.0, runs: int = 3) -> dict:
+    """The web API under load, with the server's memory before and after; a fresh server per run.
 
     The server runs with its rate limit off: every client here shares 127.0.0.1, and the
     point is throughput; the limit itself is tested in tests/ui/test_ops.py.
     """
     from ui.serve import start_server
 
-    url, proc = start_server(data, args=("--rate-limit", "0"))
     questions = [i.question for i in load_gold(default_gold_files()) if i.answerable and not i.history]
-    try:
-        idle_mb = _rss_mb(proc.pid)
-        load(url, questions, clients, 5)  # warm-up: first-use allocations are not growth
-        start_mb = _rss_mb(proc.pid)
-        result = load(url, questions, clients, seconds)
-        end_mb = _rss_mb(proc.pid)
-        peak = _peak_rss_mb(proc.pid)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    return {**result, "server_idle_rss_mb": idle_mb, "server_start_rss_mb": start_mb, "server_end_rss_mb": end_mb,
-            "server_rss_growth_pct": round(100 * (end_mb - start_mb) / start_mb, 1) if start_mb else None,
-            "server_peak_rss_mb": peak}
+    per_run = []
+    for _ in range(runs):
+        url, proc = start_server(data, args=("--rate-limit", "0"))
+        try:
+            idle_mb = _rss_mb(proc.pid)
+            load(url, questions, clients, 5)  # warm-up: first-use allocations are not growth
+            start_mb = _rss_mb(proc.pid)
+            result = load(url, questions, clients, seconds)
+            end_mb = _rss_mb(proc.pid)
+            peak = _peak_rss_mb(proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        per_run.append({**result, "server_idle_rss_mb": idle_mb, "server_start_rss_mb": start_mb,
+                        "server_end_rss_mb": end_mb, "server_peak_rss_mb": peak,
+                        "server_rss_growth_pct": round(100 * (end_mb - start_mb) / start_mb, 1) if start_mb else None})
+    pick = lambda key: _summary([r[key] for r in per_run])  # noqa: E731
+    return {"clients": clients, "seconds": seconds, "runs": per_run,
+            "requests_per_s": pick("requests_per_s"), "p50_ms": pick("p50_ms"), "p95_ms": pick("p95_ms"),
+            "errors": sum(r["errors"] for r in per_run), "server_idle_rss_mb": pick("server_idle_rss_mb"),
+            "server_start_rss_mb": pick("server_start_rss_mb"), "server_end_rss_mb": pick("server_end_rss_mb"),
+            "server_rss_growth_pct": pick("server_rss_growth_pct"), "server_peak_rss_mb": pick("server_peak_rss_mb")}
 
 
 def run_all(runs: int = 5, reports_dir: Path | None = None, skip: set[str] = frozenset(),
@@ -258,7 +266,7 @@ def run_all(runs: int = 5, reports_dir: Path | None = None, skip: set[str] = fro
         if "cold" not in skip:
             result["cold_ask"] = bench_cold_ask(runs, data)
         if "web" not in skip:
-            result["web"] = bench_web(data)
+            result["web"] = bench_web(data, runs=min(runs, 3))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out = Path(out)
@@ -295,9 +303,13 @@ def summary(result: dict) -> str:
                      f"peak RSS {c['peak_rss_mb']['median']} MB")
     if "web" in result:
         w = result["web"]
-        lines.append(f"- Web API, {w['clients']} clients for {w['seconds']} s: {w['requests_per_s']} requests/s, "
-                     f"p50 {w['p50_ms']} ms, p95 {w['p95_ms']} ms, {w['errors']} errors; server RSS "
-                     f"{w['server_idle_rss_mb']} MB idle, {w['server_start_rss_mb']} MB after a 5 s warm-up, "
-                     f"{w['server_end_rss_mb']} MB at the end ({w['server_rss_growth_pct']:+} %), peak "
-                     f"{w['server_peak_rss_mb']} MB")
+        m = lambda key: w[key]["median"]  # noqa: E731
+        lines.append(f"- Web API, {w['clients']} clients for {w['seconds']:.0f} s, {len(w['runs'])} runs with a fresh "
+                     f"server each: {m('requests_per_s')} requests/s (lowest run {w['requests_per_s']['min']}), "
+                     f"p50 {m('p50_ms')} ms, p95 {m('p95_ms')} ms (worst run {w['p95_ms']['max']} ms), "
+                     f"{w['errors']} errors in {sum(r['requests'] for r in w['runs'])} requests")
+        lines.append(f"- Server memory (RSS) under that load: {m('server_idle_rss_mb')} MB idle after start, "
+                     f"{m('server_start_rss_mb')} MB after a 5 s warm-up, {m('server_end_rss_mb')} MB after the {w['seconds']:.0f} s "
+                     f"({m('server_rss_growth_pct'):+} %, worst run {w['server_rss_growth_pct']['max']:+} %), "
+                     f"peak {m('server_peak_rss_mb')} MB")
     return "\n".join(lines) + "\n"

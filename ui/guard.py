@@ -62,8 +62,9 @@ class BodyLimit:
 class RateLimit:
     """A token bucket per client address: `per_minute` requests, refilled evenly, then 429.
 
-    Runs on the event loop's one thread, so the buckets need no lock. Behind a reverse
-    proxy every user shares the proxy's address; size the limit for that.
+    Runs on the event loop's one thread, so the buckets need no lock. The address is
+    uvicorn's view of the client: X-Forwarded-For when a proxy it trusts (by default only
+    127.0.0.1) sends one, so a proxy on this machine gets a limit per user.
     """
 
     def __init__(self, app, per_minute: int, max_clients: int = 10_000):

@@ -56,6 +56,10 @@ def test_rate_limit_answers_429_with_retry_after(limited_server):
     other = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=60)
     with other:
         assert other.post(f"{limited_server}/api/ask", json=q).status_code == 200
+    # behind a proxy on this machine, each forwarded user has their own allowance too
+    forwarded = httpx.post(f"{limited_server}/api/ask", json=q, headers={"X-Forwarded-For": "10.20.30.40"},
+                           timeout=60)
+    assert forwarded.status_code == 200
 
 
 def _tcp_listeners(port: int) -> set[str]:
