@@ -267,8 +267,9 @@ def serve(host, port, origins, rate_limit, debug, mode, llm_base_url, llm_model,
     store.embedder.embed_one("warm-up")  # load the model now, not on the first user's question
     click.echo(f"Serving on http://{host}:{port}  (widget: /widget.js, demo: /widget/demo, API docs: /docs)")
     # access lines carry paths and client addresses; only with --debug. No Server header.
+    # Open pages hold event streams, so a stop waits for them at most 5 s rather than forever.
     uvicorn.run(app, host=host, port=port, log_level="info" if debug else "warning", access_log=debug,
-                server_header=False)
+                server_header=False, timeout_graceful_shutdown=5)
 
 
 @main.command(name="eval")

@@ -5,6 +5,7 @@ Every request the pages make is recorded: none may leave 127.0.0.1.
 from __future__ import annotations
 
 import http.server
+import re
 import threading
 from functools import partial
 from urllib.parse import urlparse
@@ -170,4 +171,20 @@ def test_widget_on_another_origin_with_key(web_data, browser, tmp_path):
         context.close()
         httpd.shutdown()
         proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_page_over_the_rate_limit_says_so(web_data, page):
+    url, proc = start_server(web_data, args=("--rate-limit", "2"))  # the page's load event spends one
+    try:
+        _open_chat(page, url)
+        _ask_on_page(page, "What grade did partnership working get?")
+        page.wait_for_function("document.querySelectorAll('#ra-chat a.ra-cite').length >= 1", timeout=60_000)
+        _ask_on_page(page, "How was capacity for improvement judged?")
+        toast = page.get_by_text(re.compile(r"too many requests: at most 2 a minute .* try again in \d+ s"))
+        toast.first.wait_for(timeout=30_000)
+        assert page.locator("#ra-chat a.ra-cite").count() == 1  # nothing half-answered
+        _only_local(page.requests)
+    finally:
+        proc.terminate()  # with the page still open on it: a stop must not wait on its event stream
         proc.wait(timeout=30)
