@@ -46,14 +46,19 @@ def _summary(values: list[float]) -> dict:
             "min": round(min(values), 2), "max": round(max(values), 2), "runs": len(values)}
 
 
-def _peak_rss_mb(pid: int) -> float:
+def _memory_mb(pid: int, field: str = "VmRSS") -> float:
+    """A process's memory from /proc: VmRSS (resident now) or VmHWM (resident at its peak)."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         pass
     return 0.0
+
+
+def _peak_rss_mb(pid: int) -> float:
+    return _memory_mb(pid, "VmHWM")
 
 
 def bench_parse(runs: int, reports_dir: Path) -> dict:
@@ -154,16 +159,6 @@ def bench_cold_ask(runs: int, data: Path) -> dict:
     return {"wall_s": _summary(walls), "peak_rss_mb": _summary(rss)}
 
 
-def _rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return 0.0
-
-
 def load(url: str, questions: list[str], clients: int, seconds: float, max_requests: int = 100_000,
          timeout: float = 60) -> dict:
     """`clients` threads POSTing /api/ask back to back for `seconds` (or `max_requests` in all).
@@ -227,11 +222,11 @@ def bench_web(data: Path, clients: int = 16, seconds: float = 60.0, runs: int = 
     for _ in range(runs):
         url, proc = start_server(data, args=("--rate-limit", "0"))
         try:
-            idle_mb = _rss_mb(proc.pid)
+            idle_mb = _memory_mb(proc.pid)
             load(url, questions, clients, 5)  # warm-up: first-use allocations are not growth
-            start_mb = _rss_mb(proc.pid)
+            start_mb = _memory_mb(proc.pid)
             result = load(url, questions, clients, seconds)
-            end_mb = _rss_mb(proc.pid)
+            end_mb = _memory_mb(proc.pid)
             peak = _peak_rss_mb(proc.pid)
         finally:
             proc.terminate()
@@ -309,7 +304,8 @@ def summary(result: dict) -> str:
                      f"p50 {m('p50_ms')} ms, p95 {m('p95_ms')} ms (worst run {w['p95_ms']['max']} ms), "
                      f"{w['errors']} errors in {sum(r['requests'] for r in w['runs'])} requests")
         lines.append(f"- Server memory (RSS) under that load: {m('server_idle_rss_mb')} MB idle after start, "
-                     f"{m('server_start_rss_mb')} MB after a 5 s warm-up, {m('server_end_rss_mb')} MB after the {w['seconds']:.0f} s "
+                     f"{m('server_start_rss_mb')} MB after a 5 s warm-up, {m('server_end_rss_mb')} MB after the "
+                     f"{w['seconds']:.0f} s "
                      f"({m('server_rss_growth_pct'):+} %, worst run {w['server_rss_growth_pct']['max']:+} %), "
                      f"peak {m('server_peak_rss_mb')} MB")
     return "\n".join(lines) + "\n"
