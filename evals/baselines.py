@@ -16,7 +16,7 @@ import uuid
 
 import numpy as np
 
-from evals.runner import aggregate, scope_for, score_item
+from evals.scoring import aggregate, scope_for, score_item
 
 
 def _paragraph_units(snap, report_ids):

@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from evals.runner import load_gold, default_gold_files, percentile, scope_for
+from evals.scoring import default_gold_files, load_gold, percentile, scope_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared" / "reports").resolve()
@@ -29,7 +29,7 @@ COLD_QUESTION = "What must happen within three months for health partners?"
 
 
 def _cli(*args, env=None, timeout=900):
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui.cli", *args], env=env, capture_output=True, text=True,
                           timeout=timeout)
 
 
@@ -146,7 +146,7 @@ def bench_cold_ask(runs: int, data: Path) -> dict:
     walls, rss = [], []
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ask", COLD_QUESTION, "--json"],
+        proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "ask", COLD_QUESTION, "--json"],
                                 env=_env(data), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         peak = 0.0
         while proc.poll() is None:
@@ -215,7 +215,7 @@ def bench_web(data: Path, clients: int = 16, seconds: float = 60.0, runs: int = 
     The server runs with its rate limit off: every client here shares 127.0.0.1, and the
     point is throughput; the limit itself is tested in tests/ui/test_ops.py.
     """
-    from ui.serve import start_server
+    from evals.serve import start_server
 
     questions = [i.question for i in load_gold(default_gold_files()) if i.answerable and not i.history]
     per_run = []

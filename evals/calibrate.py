@@ -10,7 +10,7 @@ wrong refusals of real questions).
 """
 from __future__ import annotations
 
-from evals.runner import GoldItem, scope_for
+from evals.scoring import GoldItem, scope_for
 
 
 def signals(assistant, items: list[GoldItem]) -> list[dict]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from evals.runner import GATE, METRICS
+from evals.scoring import GATE, METRICS
 
 COLOURS = {"report-assistant": "#1d70b8", "langchain-tutorial": "#b1b4b6", "bm25-paragraphs": "#f47738",
            "dense-paragraphs": "#4c2c92"}

@@ -3,148 +3,16 @@
     result = run(assistant, load_gold(default_gold_files()))
     result["citation_precision"] -> 0.97
 
-Metric definitions (per answerable item, then averaged):
-  recall_at_5         |cite ∩ top-5 retrieved paragraphs| / |cite|
-  mrr                 1 / rank of the first retrieved paragraph that is in cite (0 if none in the top 5)
-  citation_precision  |cited ∩ (cite ∪ ok)| / |cited|; no citations scores 0
-  citation_recall     |cited ∩ cite| / |cite|
-  fact_recall         share of `facts` regexes found in the answer text
-  refusal_accuracy    over all items: unanswerable refused, answerable not
-Where an item names a `report`, a citation or retrieved paragraph counts only if its
-report matches, and the question is asked with that report selected (as a user would
-pick it in the report selector).
+The metrics themselves are defined in `evals.scoring`.
 """
 from __future__ import annotations
 
-import re
-import statistics
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from evals.scoring import GATE, METRICS, GoldItem, aggregate, score_item, scope_for
 
-GOLD_DIR = Path(__file__).with_name("gold")
 DEFAULT_REPORT = Path(__file__).with_name("report.md")
-METRICS = ("recall_at_5", "mrr", "citation_precision", "citation_recall", "fact_recall", "refusal_accuracy")
-GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90, "fact_recall": 0.90,
-        "refusal_accuracy": 0.95}
-FIELDS = {"id", "question", "report", "cite", "ok", "facts", "answerable", "history", "category"}
-
-
-class GoldError(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class GoldItem:
-    id: str
-    question: str
-    report: str | None = None
-    cite: tuple[str, ...] = ()
-    ok: tuple[str, ...] = ()
-    facts: tuple[str, ...] = ()
-    answerable: bool = True
-    history: tuple[str, ...] = ()
-    category: str = "general"
-    source: str = ""
-
-
-def default_gold_files() -> list[Path]:
-    return sorted(GOLD_DIR.glob("*.yaml"))
-
-
-def load_gold(files: list[Path]) -> list[GoldItem]:
-    items: list[GoldItem] = []
-    seen: set[str] = set()
-    for path in files:
-        try:
-            data = yaml.safe_load(Path(path).read_text()) or []
-        except (OSError, yaml.YAMLError) as exc:
-            raise GoldError(f"{path}: cannot read gold file ({exc.__class__.__name__}: {exc})") from None
-        if not isinstance(data, list):
-            raise GoldError(f"{path}: expected a list of items")
-        for n, raw in enumerate(data, 1):
-            if not isinstance(raw, dict) or "question" not in raw or "id" not in raw:
-                raise GoldError(f"{path}: item {n} needs at least 'id' and 'question'")
-            unknown = set(raw) - FIELDS
-            if unknown:
-                raise GoldError(f"{path}: item {raw['id']} has unknown fields {sorted(unknown)}")
-            if raw["id"] in seen:
-                raise GoldError(f"{path}: duplicate id {raw['id']}")
-            seen.add(raw["id"])
-            for pattern in raw.get("facts") or []:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise GoldError(f"{path}: item {raw['id']}: bad regex {pattern!r}: {exc}") from None
-            answerable = bool(raw.get("answerable", True))
-            if answerable and not raw.get("cite"):
-                raise GoldError(f"{path}: item {raw['id']} is answerable but cites nothing")
-            items.append(GoldItem(
-                id=str(raw["id"]), question=str(raw["question"]), report=raw.get("report"),
-                cite=tuple(str(c) for c in raw.get("cite") or ()), ok=tuple(str(c) for c in raw.get("ok") or ()),
-                facts=tuple(raw.get("facts") or ()), answerable=answerable,
-                history=tuple(raw.get("history") or ()), category=str(raw.get("category", "general")),
-                source=Path(path).name,
-            ))
-    return items
-
-
-def report_matches(item_report: str | None, authority: str, title: str, report_id: str, year: int | None) -> bool:
-    """Case-insensitive: every word of the item's `report` appears in the report's names."""
-    if not item_report:
-        return True
-    haystack = f"{authority} {title} {report_id} {year or ''}".lower()
-    return all(word in haystack for word in str(item_report).lower().split())
-
-
-def scope_for(item: GoldItem, catalog) -> list[str] | None:
-    if not item.report:
-        return None
-    return [rid for rid, e in catalog.items()
-            if report_matches(item.report, e.report.authority, e.report.title, rid, e.report.year)]
-
-
-def score_item(item: GoldItem, answer_text: str, refused: bool, cited: list[str], retrieved: list[str]) -> dict:
-    """Per-item metrics; `cited` and `retrieved` hold paragraph labels already filtered to the item's report."""
-    refusal_ok = refused == (not item.answerable)
-    if not item.answerable:
-        return {"refusal_ok": refusal_ok}
-    cite, allowed = set(item.cite), set(item.cite) | set(item.ok)
-    top5 = retrieved[:5]
-    rr = next((1.0 / (i + 1) for i, p in enumerate(top5) if p in cite), 0.0)
-    cited_set = set(cited)
-    facts = [bool(re.search(f, answer_text, re.I)) for f in item.facts]
-    return {
-        "refusal_ok": refusal_ok,
-        "recall_at_5": len(cite & set(top5)) / len(cite),
-        "mrr": rr,
-        "citation_precision": len(cited_set & allowed) / len(cited_set) if cited_set else 0.0,
-        "citation_recall": len(cited_set & cite) / len(cite),
-        "fact_recall": sum(facts) / len(facts) if facts else 1.0,
-    }
-
-
-def aggregate(scores: list[dict], latencies: list[float]) -> dict:
-    answerable = [s for s in scores if "recall_at_5" in s]
-    out = {m: round(statistics.fmean(s[m] for s in answerable), 4) if answerable else None
-           for m in METRICS if m != "refusal_accuracy"}
-    out["refusal_accuracy"] = round(statistics.fmean(s["refusal_ok"] for s in scores), 4) if scores else None
-    out["latency_ms_p50"] = round(percentile(latencies, 50), 1) if latencies else None
-    out["latency_ms_p95"] = round(percentile(latencies, 95), 1) if latencies else None
-    out["n"] = len(scores)
-    return out
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
-
 
 def run(assistant, items: list[GoldItem], baselines: bool = True) -> dict:
     snap = assistant.retriever.snapshot()

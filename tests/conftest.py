@@ -115,7 +115,7 @@ def hostile_store(tmp_path_factory, embedder):
 
 
 def free_port() -> int:
-    from ui.serve import free_port as _free_port
+    from evals.serve import free_port as _free_port
 
     return _free_port()
 

@@ -134,7 +134,7 @@ def test_plain_text_copy_writes_references_out(assistant):
 def test_every_citation_exists_and_every_quote_is_verbatim(assistant):
     """Over every gold question: a citation points at a real paragraph of its report, the answer
     text cites it, and its quote is the report's own words."""
-    from evals.runner import default_gold_files, load_gold, scope_for
+    from evals.scoring import default_gold_files, load_gold, scope_for
 
     snap = assistant.retriever.snapshot()
     checked = 0

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from evals.runner import GATE
+from evals.scoring import GATE
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.integration
@@ -20,11 +20,11 @@ pytestmark = pytest.mark.integration
 def test_eval_gate(tmp_path, cli_env):
     corpus = [str(ROOT / line.strip()) for line in (ROOT / "evals" / "corpus.txt").read_text().splitlines()
               if line.strip() and not line.startswith("#")]
-    ingest = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", *corpus], env=cli_env,
+    ingest = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", *corpus], env=cli_env,
                             capture_output=True, text=True, timeout=900)
     assert ingest.returncode == 0, ingest.stderr[-2000:]
     report = tmp_path / "report.md"  # `report-assistant eval` writes evals/report.md; a test must not
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "eval", "--json", "--report-md", str(report)],
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "eval", "--json", "--report-md", str(report)],
                          env=cli_env, capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.runner import GoldError, load_gold, default_gold_files, report_matches
+from evals.scoring import GoldError, default_gold_files, load_gold, report_matches
 from index.parse import parse_file
 from tests.conftest import ROOT
 

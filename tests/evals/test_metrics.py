@@ -1,5 +1,5 @@
 """Metric arithmetic on hand-made items (no model needed)."""
-from evals.runner import GoldItem, aggregate, percentile, report_matches, score_item
+from evals.scoring import GoldItem, aggregate, percentile, report_matches, score_item
 
 
 def test_scores_for_a_partly_right_answer():

@@ -224,7 +224,7 @@ def test_parse_lines_is_deterministic(sg):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True,
                           timeout=120)
 
 

@@ -62,19 +62,19 @@ def test_reingest_against_the_server_is_a_no_op(server_store):
 
 
 def test_cli_with_chroma_url(server_store, chroma_url, cli_env):
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--json", "--chroma-url", chroma_url],
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "reports", "--json", "--chroma-url", chroma_url],
                          env=cli_env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert {r["id"] for r in json.loads(out.stdout)} == {"south-gloucestershire-2012-08-10", "medway-2013-08-23"}
     host, port = chroma_url.rsplit(":", 1)
     env = dict(cli_env, CHROMA_HOST=host.split("//")[1], CHROMA_PORT=port)
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--json"], env=env,
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "reports", "--json"], env=env,
                          capture_output=True, text=True, timeout=120)
     assert len(json.loads(out.stdout)) == 2
 
 
 def test_unreachable_server_is_one_line(cli_env):
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--chroma-url",
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "reports", "--chroma-url",
                           f"http://127.0.0.1:{free_port()}"], env=cli_env, capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 1
@@ -95,12 +95,12 @@ def _until_ok(url: str, seconds: float = 60) -> httpx.Response:
 
 
 def test_web_api_survives_the_chroma_server_going_away(tmp_path, cli_env):
-    from ui.serve import start_server
+    from evals.serve import start_server
 
     chroma = ChromaProcess(tmp_path / "chroma")
     chroma.start()
     try:
-        out = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", "--chroma-url", chroma.url,
+        out = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", "--chroma-url", chroma.url,
                               str(SAMPLE)], env=cli_env, capture_output=True, text=True, timeout=600)
         assert out.returncode == 0, out.stderr
         url, web = start_server(tmp_path / "web", {"REPORT_ASSISTANT_CHROMA_TIMEOUT": "2"},

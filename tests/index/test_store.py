@@ -178,7 +178,7 @@ def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_e
     data = tmp_path / "killed"
     cli_env["REPORT_ASSISTANT_DATA"] = str(data)
     files = [str(SAMPLE), str(MEDWAY), str(SHARED / "leeds-2015-03-27.pdf"), str(SHARED / "bury-2016-05-16.pdf")]
-    cmd = [sys.executable, "-m", "assistant.cli", "ingest", *files]
+    cmd = [sys.executable, "-m", "ui.cli", "ingest", *files]
     proc = subprocess.Popen(cmd, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     deadline = time.time() + 240
     line = ""
@@ -192,7 +192,7 @@ def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_e
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--json"], env=cli_env,
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "reports", "--json"], env=cli_env,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     import json
@@ -210,14 +210,14 @@ def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_e
     assert counted.returncode == 0, counted.stderr
     rows = [line.split() for line in counted.stdout.splitlines()]
     assert len(rows) == len(listed) and all(stored == expected for _, stored, expected in rows), rows
-    ask = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "what grade did partnership working get?",
+    ask = subprocess.run([sys.executable, "-m", "ui.cli", "ask", "what grade did partnership working get?",
                           "--json"], env=cli_env, capture_output=True, text=True, timeout=180)
     assert ask.returncode == 0, ask.stderr
     assert json.loads(ask.stdout)["citations"][0]["paragraph"] == "51"
 
     again = subprocess.run(cmd, env=cli_env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
-    done = json.loads(subprocess.run([sys.executable, "-m", "assistant.cli", "reports", "--json"], env=cli_env,
+    done = json.loads(subprocess.run([sys.executable, "-m", "ui.cli", "reports", "--json"], env=cli_env,
                                      capture_output=True, text=True, timeout=120).stdout)
     assert len(done) == 4
     from index.embed import Embedder
@@ -232,12 +232,12 @@ def test_rebuild_replaces_an_index_built_with_another_model(tmp_path, cli_env):
 
     Store(tmp_path / "old", OtherModel())
     cli_env["REPORT_ASSISTANT_DATA"] = str(tmp_path / "old")
-    refused = subprocess.run([sys.executable, "-m", "assistant.cli", "reports"], env=cli_env, capture_output=True,
+    refused = subprocess.run([sys.executable, "-m", "ui.cli", "reports"], env=cli_env, capture_output=True,
                              text=True, timeout=120)
     assert refused.returncode == 1 and "--rebuild" in refused.stderr and refused.stderr.count("\n") == 1
-    rebuilt = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", "--rebuild", str(SAMPLE)],
+    rebuilt = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", "--rebuild", str(SAMPLE)],
                              env=cli_env, capture_output=True, text=True, timeout=600)
     assert rebuilt.returncode == 0, rebuilt.stderr
-    listed = subprocess.run([sys.executable, "-m", "assistant.cli", "reports"], env=cli_env, capture_output=True,
+    listed = subprocess.run([sys.executable, "-m", "ui.cli", "reports"], env=cli_env, capture_output=True,
                             text=True, timeout=120)
     assert "south-gloucestershire-2012-08-10" in listed.stdout

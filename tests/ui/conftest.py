@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tests.conftest import HOSTILE_REPORT, ROOT, SAMPLE
-from ui.serve import free_port, start_server  # noqa: F401  - re-exported for the tests
+from evals.serve import free_port, start_server  # noqa: F401  - re-exported for the tests
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
@@ -19,7 +19,7 @@ def web_data(tmp_path_factory):
     data = tmp_path_factory.mktemp("web-data")
     xss = data / "xss-town-2020-02-01.txt"
     xss.write_text(HOSTILE_REPORT)
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(SAMPLE), str(xss)],
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", str(SAMPLE), str(xss)],
                          env=dict(os.environ, REPORT_ASSISTANT_DATA=str(data)), capture_output=True, text=True,
                          timeout=600)
     assert out.returncode == 0, out.stderr

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 
 def run(env, *args, timeout=600):
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui.cli", *args], env=env, capture_output=True, text=True,
                           timeout=timeout)
 
 
@@ -52,7 +52,7 @@ def test_ask_text_writes_references_out(indexed):
 def test_bad_question_is_one_line(indexed, question, message):
     if len(question) > 100_000:
         # a 1 MB question does not fit in argv on every system; send it the way a script would
-        out = subprocess.run([sys.executable, "-c", "import sys; from assistant.cli import main; "
+        out = subprocess.run([sys.executable, "-c", "import sys; from ui.cli import main; "
                               "sys.argv=['report-assistant','ask', sys.stdin.read()]; main()"],
                              input=question, env=indexed, capture_output=True, text=True, timeout=120)
     else:

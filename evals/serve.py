@@ -27,7 +27,7 @@ def start_server(data_dir: Path, env_extra: dict | None = None, args: tuple = ()
     Path(data_dir).mkdir(parents=True, exist_ok=True)
     log_path = Path(data_dir) / f"serve-{port}.log"
     log = open(log_path, "w")
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), *args],
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--port", str(port), *args],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + timeout

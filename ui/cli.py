@@ -287,15 +287,15 @@ def eval_(gold_files, as_json, report_md, no_baselines, gate, calibrate, mode, l
           data_dir, chroma_url):
     """Run the gold questions through answer() and report metrics against baselines."""
     from assistant.config import build_assistant, ensure_sample
-    from evals import runner
+    from evals import runner, scoring
 
     settings = _settings(data_dir, chroma_url, mode, llm_base_url=llm_base_url, llm_model=llm_model,
                          llm_gguf=llm_gguf)
     store = _open(settings)
     ensure_sample(store)
     try:
-        items = runner.load_gold(list(gold_files) or runner.default_gold_files())
-    except runner.GoldError as exc:
+        items = scoring.load_gold(list(gold_files) or scoring.default_gold_files())
+    except scoring.GoldError as exc:
         _fail(str(exc))
     assistant = build_assistant(settings, store)
     if calibrate:
