@@ -224,7 +224,7 @@ def judgements(query: Query, snap: Snapshot, report_ids: list[str]) -> list[Draf
             record = snap.records[idx]
             where = f" for {j.section[:1].lower()}{j.section[1:]}" if j.section and _split_sections(matched, j) else ""
             quote = sentences(record.text)[0] if record.text else ""
-            drafts.append(Draft(text=f"{j.area} was judged {j.label()}{where}.", record=record, quote=quote))
+            drafts.append(Draft(text=f"{j.area_text} was judged {j.label()}{where}.", record=record, quote=quote))
     return drafts
 
 

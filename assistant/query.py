@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 TIMESCALE_PATTERNS = {
     "Immediately": r"\bimmediate(ly)?\b|\bstraight away\b|\bright away\b|\burgent(ly)?\b|\bat once\b|\bnow\b",
@@ -73,17 +71,11 @@ class Query:
     terms: tuple[str, ...] = field(default_factory=tuple)
 
 
-@lru_cache(maxsize=1)
 def known_authorities() -> dict[str, str]:
     """alias (as written) -> canonical authority name, for every English children's services authority."""
-    out: dict[str, str] = {}
-    for line in (Path(__file__).with_name("authorities.txt")).read_text().splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        names = [n.strip() for n in line.split("|")]
-        for alias in names:
-            out[alias] = names[0]
-    return out
+    from index.authorities import aliases
+
+    return aliases()
 
 
 def mentions(question: str, name: str) -> bool:

@@ -2,7 +2,7 @@
 then steered by the structure the parser found (deadlines, audiences, judgements, scope).
 
     Retriever(store).search("what grade did partnership working get?")[0]
-    -> Hit(report="south-gloucestershire-2012-08-10", paragraph="51", section=(..., "Partnership working"),
+    -> Hit(report="south-gloucestershire-2012-07-06", paragraph="51", section=(..., "Partnership working"),
            judgement="Good (Grade 2)", ...)
 
 Hits are per citation unit: a paragraph and its bullets share one paragraph
@@ -222,7 +222,7 @@ def judged_areas(query: Query, judgements: tuple[Judgement, ...]) -> list[Judgem
     q = set(tokenize(expand(query.text)))
     scored = []
     for j in judgements:
-        area = set(tokenize(j.area))
+        area = set(tokenize(j.area_text))
         core = area - AREA_NOISE or area
         overlap = len(q & core)
         if not overlap:
@@ -244,19 +244,13 @@ def judged_areas(query: Query, judgements: tuple[Judgement, ...]) -> list[Judgem
 
 
 def judgement_paragraph(snap: Snapshot, report_id: str, judgement: Judgement) -> int | None:
-    """The record that states a judgement: the first paragraph under its heading, else one naming it."""
-    area = judgement.area.lower()
-    first_text = None
-    for i, r in enumerate(snap.records):
-        if r.report_id != report_id:
-            continue
-        leaf = _area_name(r.section[-1]).lower() if r.section else ""
-        top = r.section[0] if r.section else ""
-        if leaf.startswith(area) and (not judgement.section or top == judgement.section) and r.kind == "paragraph":
-            return i
-        if first_text is None and area in r.text.lower() and judgement.word.lower() in r.text.lower():
-            first_text = i
-    return first_text
+    """The record that states a judgement: the first paragraph of the section it heads, else where
+    the report states it (a cover list)."""
+    for ref in (judgement.section_ref, judgement.ref):
+        records = snap.by_ref.get((report_id, ref)) if ref else None
+        if records:
+            return records[0]
+    return None
 
 
 def _area_name(heading: str) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from index.extract import SUPPORTED
-from index.model import ParsedReport, ParseError
+from index.audit import collect_files
+from index.model import ParsedReport, ParseError, Report
 from index.parse import parse_file
 from index.snapshot import load_snapshot
 from index.store import Store
@@ -22,6 +22,7 @@ from index.store import Store
 @dataclass
 class IngestResult:
     added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # added over an older file of the same report
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     paragraphs: int = 0
@@ -32,16 +33,14 @@ class IngestResult:
         return self.paragraphs / self.seconds if self.seconds else 0.0
 
 
-def collect_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    files, missing = [], []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and p.is_file()))
-        elif path.exists():
-            files.append(path)
-        else:
-            missing.append((str(path), "no such file or folder"))
-    return files, missing
+def clash(new: Report, new_path: str, old: Report) -> str | None:
+    """Why `new` must not replace the indexed `old` that has its id, or None when it is the same
+    report (a corrected or renamed file of the same inspection)."""
+    if (new.type, new.inspection_start) == (old.type, old.inspection_start) or new.source == old.source:
+        return None
+    return (f"the same id {new.id!r} as the indexed {old.source} ({old.type}, inspected {old.inspection_dates}), "
+            f"but this file is {new.type}, inspected {new.inspection_dates}; remove that report first if this "
+            f"one replaces it")
 
 
 class Ingestor:
@@ -57,10 +56,11 @@ class Ingestor:
         result = IngestResult()
         files, result.failed = collect_files([Path(p) for p in paths])
         self.store.collect_garbage()
+        catalog = self.store.catalog()
         # an unchanged file is recognised by its hash alone, before paying for a parse
-        known = {entry.report.sha256: rid for rid, entry in self.store.catalog().items()}
+        known = {entry.report.sha256: rid for rid, entry in catalog.items()}
         todo: list[ParsedReport] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, str]] = {}  # report id -> (path, sha256) of the file that claimed it
         for path in files:
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -68,7 +68,7 @@ class Ingestor:
                 result.failed.append((str(path), f"cannot read the file ({exc.strerror})"))
                 continue
             if digest in known and known[digest] not in seen:
-                seen[known[digest]] = str(path)
+                seen[known[digest]] = (str(path), digest)
                 result.skipped.append(known[digest])
                 continue
             try:
@@ -78,13 +78,20 @@ class Ingestor:
                 continue
             rid = parsed.report.id
             if rid in seen:
-                result.failed.append((str(path), f"same report id {rid!r} as {seen[rid]}; skipped"))
+                first, first_digest = seen[rid]
+                reason = (f"the same file as {first}; skipped" if first_digest == digest else
+                          f"the same report id {rid!r} as {first}, but a different file: not indexed; "
+                          f"check which of the two is right with report-assistant audit")
+                result.failed.append((str(path), reason))
                 continue
-            seen[rid] = str(path)
-            if self.store.is_current(parsed.report):
-                result.skipped.append(rid)
-            else:
-                todo.append(parsed)
+            seen[rid] = (str(path), digest)
+            if rid in catalog and catalog[rid].report.sha256 != digest:
+                why = clash(parsed.report, str(path), catalog[rid].report)
+                if why:
+                    result.failed.append((str(path), why))
+                    continue
+                result.replaced.append(rid)
+            todo.append(parsed)
         if self.on_start:
             self.on_start(sum(len(p.paragraphs) for p in todo))
         start = time.perf_counter()

@@ -1,7 +1,7 @@
 """The dataclasses that leave the parser: a `Report` and its ordered `Paragraph`s.
 
 Every other stage (store, retrieval, answers, evals) speaks these types, never
-pypdf objects or Chroma records.
+PDF library objects or Chroma records.
 
 A paragraph's `ref` is what a citation prints. Numbered paragraphs are cited by
 their number ("20"); a recommendation bullet is cited by the numbered paragraph
@@ -15,16 +15,19 @@ from dataclasses import asdict, dataclass, field
 
 GRADE_WORDS = {1: "Outstanding", 2: "Good", 3: "Adequate", 4: "Inadequate"}
 
-KINDS = ("paragraph", "recommendation", "table")
+KINDS = ("paragraph", "recommendation", "table", "cover")
 TIMESCALES = ("Immediately", "Within three months", "Within six months")
 
 
 @dataclass(frozen=True)
 class Judgement:
-    area: str
-    section: str  # top-level section the grade belongs to, e.g. "Safeguarding services"
-    grade: int | None  # 1 (best) .. 4; None where the framework's word has no number
-    word: str  # "Adequate", "Good", "Requires improvement to be good", ...
+    area: str  # the judged area's key in index.areas: "overall", "help_and_protection", ...
+    area_text: str  # the report's own words for it: "The experiences and progress of children in care"
+    section: str  # top-level section the grade belongs to where a report grades twice, e.g. "Safeguarding services"
+    grade: int | None  # 1 (best) .. 4
+    word: str  # the report's own grade words: "Adequate", "Requires improvement to be good", ...
+    ref: str = ""  # where the report states it: a cover list or table ("S1"), else the paragraph under its heading
+    section_ref: str = ""  # the first paragraph of the section the judgement heads, if the report has one
 
     def label(self) -> str:
         return f"{self.word} (Grade {self.grade})" if self.grade else self.word
@@ -48,7 +51,7 @@ class Paragraph:
             "ref": self.ref,
             "text": self.text,
             "section": list(self.section),
-            "judgement": {"grade": self.judgement.grade, "word": self.judgement.word}
+            "judgement": {"area": self.judgement.area, "grade": self.judgement.grade, "word": self.judgement.word}
             if self.judgement
             else None,
             "kind": self.kind,
@@ -59,18 +62,25 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Report:
-    id: str  # e.g. "south-gloucestershire-2012-08-10"
-    authority: str
+    id: str  # authority and last inspection day: "south-gloucestershire-2012-07-06"
+    authority: str  # canonical name from index/authorities.txt
     title: str
-    inspection_dates: str
+    inspection_dates: str  # as printed: "25 June 2012 to 6 July 2012"
     published: str  # ISO date, or "" when neither the text nor the file name says
     source: str
     sha256: str
     judgements: tuple[Judgement, ...] = ()
+    type: str = ""  # see index.formats: "slac-2012", "lac-2013", "sif", "ilacs-standard", ...
+    inspection_start: str = ""  # ISO dates read from inspection_dates
+    inspection_end: str = ""
 
     @property
     def year(self) -> int | None:
-        return int(self.published[:4]) if self.published[:4].isdigit() else None
+        """The year people name a report by: its publication, else its last inspection day."""
+        for date in (self.published, self.inspection_end):
+            if date[:4].isdigit():
+                return int(date[:4])
+        return None
 
     def short_name(self) -> str:
         """How a citation names the report when several are indexed: "Medway 2013"."""
@@ -81,11 +91,18 @@ class Report:
         data["judgements"] = [asdict(j) for j in self.judgements]
         return data
 
+    @classmethod
+    def from_json(cls, data: dict) -> "Report":
+        data = dict(data)
+        data["judgements"] = tuple(Judgement(**j) for j in data.get("judgements", ()))
+        return cls(**data)
+
 
 @dataclass(frozen=True)
 class ParsedReport:
     report: Report
     paragraphs: tuple[Paragraph, ...] = field(default_factory=tuple)
+    problems: tuple[str, ...] = ()  # what looks wrong but still parsed, for `report-assistant audit`
 
     def numbered(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.number is not None and p.kind == "paragraph"]
@@ -95,7 +112,8 @@ class ParsedReport:
         return "\n".join(p.text for p in self.paragraphs if p.ref == str(ref))
 
     def to_json(self) -> dict:
-        return {"report": self.report.to_json(), "paragraphs": [p.to_json() for p in self.paragraphs]}
+        return {"report": self.report.to_json(), "paragraphs": [p.to_json() for p in self.paragraphs],
+                "problems": list(self.problems)}
 
 
 class ParseError(ValueError):
@@ -105,3 +123,6 @@ class ParseError(ValueError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self):  # crosses process boundaries in parallel parsing
+        return (ParseError, (self.path, self.reason))

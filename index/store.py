@@ -205,11 +205,6 @@ class Store:
         versions = sorted(r.version for r in catalog.values())
         return hashlib.sha256("\n".join(versions).encode()).hexdigest()[:16]
 
-    @_reachable
-    def is_current(self, report: Report) -> bool:
-        entry = self._catalog.get(ids=[report.id], include=["metadatas"])
-        return bool(entry["ids"]) and entry["metadatas"][0]["version"] == _version(report)
-
     # -- writes -----------------------------------------------------------------
     @_reachable
     def replace(self, parsed: ParsedReport, on_progress: Callable[[int], None] | None = None) -> int:

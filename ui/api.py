@@ -108,7 +108,10 @@ def build_router(assistant, api_key: str | None, debug: bool = False) -> APIRout
         return [{"id": e.report.id, "authority": e.report.authority, "title": e.report.title,
                  "published": e.report.published, "inspection_dates": e.report.inspection_dates,
                  "paragraphs": e.paragraphs,
-                 "judgements": [{"area": j.area, "section": j.section, "grade": j.grade, "word": j.word}
+                 "type": e.report.type, "inspection_start": e.report.inspection_start,
+                 "inspection_end": e.report.inspection_end,
+                 "judgements": [{"area": j.area, "area_text": j.area_text, "section": j.section, "grade": j.grade,
+                                 "word": j.word, "ref": j.ref}
                                 for j in e.report.judgements]}
                 for e in assistant.retriever.snapshot().catalog.values()]
 

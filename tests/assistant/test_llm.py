@@ -27,7 +27,7 @@ from assistant.config import Settings
 from assistant.llm import FALLBACK_NOTE, Generator, chat_model_from_settings
 from assistant.retrieve import Retriever
 
-SG = "south-gloucestershire-2012-08-10"
+SG = "south-gloucestershire-2012-07-06"
 
 
 def reply_from_context(prompt: str, extra_label: str | None = None) -> str:

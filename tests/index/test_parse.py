@@ -63,31 +63,36 @@ def _judgement(sg, area, section):
 
 def test_judgements_by_section(sg):
     safeguarding, lac = "Safeguarding services", "Services for looked after children"
-    assert (_judgement(sg, "Partnership working", safeguarding).grade,
-            _judgement(sg, "Partnership working", safeguarding).word) == (2, "Good")
-    pmqa = "Performance management and quality assurance"
+    partnership = _judgement(sg, "partnership_working", safeguarding)
+    assert (partnership.grade, partnership.word, partnership.area_text, partnership.ref) == (
+        2, "Good", "Partnership working", "51")
+    pmqa = "performance_management"
     assert _judgement(sg, pmqa, safeguarding).word == "Inadequate" and _judgement(sg, pmqa, safeguarding).grade == 4
     assert _judgement(sg, pmqa, lac).word == "Adequate" and _judgement(sg, pmqa, lac).grade == 3
-    assert _judgement(sg, "Capacity for improvement", safeguarding).word == "Adequate"
-    assert _judgement(sg, "Capacity for improvement", lac).word == "Inadequate"
-    # graded only in the Record of main findings table
-    assert _judgement(sg, "Equality and diversity", safeguarding).word == "Adequate"
+    assert _judgement(sg, "capacity_to_improve", safeguarding).word == "Adequate"
+    assert _judgement(sg, "capacity_to_improve", lac).word == "Inadequate"
+    # graded only in the Record of main findings table, which is where it is cited
+    equality = _judgement(sg, "equality_and_diversity", safeguarding)
+    assert equality.word == "Adequate" and "Record of main findings" in " ".join(
+        next(p for p in sg.paragraphs if p.ref == equality.ref).section)
 
 
 def test_judgement_in_force_for_a_paragraph(sg):
     p51 = next(p for p in sg.paragraphs if p.number == 51)
     assert p51.section == ("Safeguarding services", "Partnership working")
-    assert (p51.judgement.grade, p51.judgement.word) == (2, "Good")
+    assert (p51.judgement.area, p51.judgement.grade, p51.judgement.word) == ("partnership_working", 2, "Good")
 
 
 def test_report_metadata(sg):
     r = sg.report
-    assert r.id == "south-gloucestershire-2012-08-10"
+    assert r.id == "south-gloucestershire-2012-07-06"  # council and last inspection day
     assert r.authority == "South Gloucestershire"
+    assert r.type == "slac-2012"
     assert r.published == "2012-08-10"
     assert r.inspection_dates == "25 June 2012 to 6 July 2012"
+    assert (r.inspection_start, r.inspection_end) == ("2012-06-25", "2012-07-06")
     assert r.title == "Inspection of safeguarding and looked after children services"
-    assert len(r.sha256) == 64
+    assert len(r.sha256) == 64 and sg.problems == ()
 
 
 def test_every_paragraph_text_is_in_the_source(sg):
@@ -149,11 +154,12 @@ def _running_headers(pdf: Path) -> list[str]:
 def test_restarted_numbering_keeps_both_lists_apart():
     """SIF reports number a cover list 1..3 and then the body from 1: nothing dropped or merged."""
     parsed = parse_file(SHARED / "leeds-2015-03-27.pdf")
-    cover = [p for p in parsed.paragraphs if p.number is None and p.text.startswith("1. Children who need help")]
-    assert len(cover) == 1 and cover[0].ref.startswith("S")
+    cover = [p for p in parsed.paragraphs if p.number is None and "1. Children who need help" in p.text]
+    assert len(cover) == 1 and cover[0].ref == "S1" and cover[0].kind == "cover"
+    assert "1. Children who need help and protection Good" in cover[0].text
     first = next(p for p in parsed.paragraphs if p.number == 1)
     assert first.text.startswith("Extend the reach of the outcomes-based accountability approach")
-    assert any(j.area == "Children who need help and protection" and j.word == "Good"
+    assert any(j.area == "help_and_protection" and j.word == "Good" and j.ref == "S1"
                for j in parsed.report.judgements)
 
 
@@ -161,7 +167,8 @@ def test_ilacs_what_needs_to_improve_bullets_are_recommendations():
     parsed = parse_file(SHARED / "oldham-2024-07-12.pdf")
     recs = [p for p in parsed.paragraphs if p.kind == "recommendation"]
     assert any("return home interviews" in p.text for p in recs)
-    assert parsed.report.id == "oldham-2024-07-12"  # no publication line: the file name's date
+    # no publication line in ILACS reports: the file name's date; the id is the last inspection day
+    assert (parsed.report.id, parsed.report.published) == ("oldham-2024-05-24", "2024-07-12")
 
 
 @pytest.mark.parametrize("content, reason", [
@@ -232,7 +239,9 @@ def test_cli_parse_json_shape():
     out = _cli("parse", str(SAMPLE), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"report", "paragraphs"}
+    assert set(data) == {"report", "paragraphs", "problems"}
+    assert {"id", "authority", "type", "inspection_start", "inspection_end", "published", "judgements"} <= set(
+        data["report"])
     para = data["paragraphs"][0]
     assert {"number", "text", "section", "judgement", "kind", "timescale", "parent"} <= set(para)
     bullet = next(p for p in data["paragraphs"] if p["timescale"] == "Within three months")

@@ -9,7 +9,7 @@ import pytest
 
 from tests.ui.conftest import start_server
 
-SG = "south-gloucestershire-2012-08-10"
+SG = "south-gloucestershire-2012-07-06"
 
 
 def test_ask_returns_the_cli_json_shape(server):
@@ -31,7 +31,7 @@ def test_follow_up_through_the_api(server):
 
 def test_reports_and_paragraph_endpoints(server):
     reports = httpx.get(f"{server}/api/reports").json()
-    assert {r["id"] for r in reports} == {SG, "xss-town-2020-02-01"}
+    assert {r["id"] for r in reports} == {SG, "xss-town-2020-01-10"}
     p = httpx.get(f"{server}/api/reports/{SG}/paragraphs/60").json()
     assert p["section"] == ["Services for looked after children", "Areas for improvement"]
     assert sum(r["timescale"] == "Within three months" for r in p["recommendations"]) == 5

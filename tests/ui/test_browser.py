@@ -16,7 +16,7 @@ from tests.ui.conftest import ARTIFACTS, free_port, start_server
 
 pytestmark = pytest.mark.browser
 
-SG = "south-gloucestershire-2012-08-10"
+SG = "south-gloucestershire-2012-07-06"
 
 
 def _only_local(requests: list[str]) -> None:

@@ -1,0 +1,85 @@
+"""English children's services authorities: one canonical name each, and the other ways
+reports, folders and users write them (`authorities.txt`).
+
+    find_authority("Inspection of City of Bradford Metropolitan Borough Council local authority children's services")
+    -> "Bradford"
+    find_authority("1 London Borough of Hammersmith & Fulham Inspection of children's social care services")
+    -> "Hammersmith and Fulham"
+
+A report's title page names its council among other words ("Royal Borough of",
+"Metropolitan District Council", a page number); looking for the known names, longest
+first, is what makes the name right for every real report rather than for most.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LIST = Path(__file__).with_name("authorities.txt")
+# Place names that are also everyday words: only a capitalised use names the council.
+COMMON_WORDS = {"reading", "bury", "hull", "stoke", "york", "kent", "derby", "poole", "sutton", "windsor",
+                "richmond", "kingston", "brent", "halton", "newham"}
+
+
+def normalise(text: str) -> str:
+    """Case, '&', 'and', 'St.', hyphens and spacing as one form: "Stoke-on-Trent" == "stoke on trent",
+    "Windsor & Maidenhead" == "windsor-maidenhead"."""
+    text = text.replace("’", "'").replace("&", " ")
+    text = re.sub(r"\bSt\.", "St", text, flags=re.I)
+    text = re.sub(r"[-,]", " ", text)
+    return " ".join(w for w in text.lower().split() if w != "and")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """alias as written -> canonical name, every canonical name being its own alias."""
+    out: dict[str, str] = {}
+    for line in LIST.read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names = [n.strip() for n in line.split("|")]
+        for alias in names:
+            out[alias] = names[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, alias, canonical), longest alias first so "North Somerset" beats "Somerset"."""
+    out = []
+    for alias, canonical in aliases().items():
+        words = normalise(alias).split()
+        body = r"\s+".join(re.escape(w) for w in words)
+        out.append((re.compile(r"(?<![\w'])" + body + r"(?![\w])"), alias, canonical))
+    out.sort(key=lambda item: -len(normalise(item[1])))
+    return out
+
+
+def canonical(name: str) -> str | None:
+    """The canonical name for a name or alias written any way: "windsor & maidenhead" -> "Windsor and Maidenhead"."""
+    wanted = normalise(name)
+    for alias, canon in aliases().items():
+        if normalise(alias) == wanted:
+            return canon
+    return None
+
+
+def find_authority(text: str) -> str | None:
+    """The council a piece of title text names: the longest known name in it, else None."""
+    flat = normalise(text)
+    for pattern, alias, canon in _patterns():
+        for m in pattern.finditer(flat):
+            if normalise(alias) in COMMON_WORDS and not _capitalised(text, alias):
+                continue
+            return canon
+    return None
+
+
+def _capitalised(text: str, alias: str) -> bool:
+    return bool(re.search(r"(?<![\w])" + re.escape(alias[:1].upper() + alias[1:]) + r"(?![\w])", text))
+
+
+def slug(name: str) -> str:
+    """ "Bournemouth, Christchurch and Poole" -> "bournemouth-christchurch-and-poole" """
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("&", " and ").replace("’", "'").replace("'", "")).strip("-")
