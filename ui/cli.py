@@ -93,12 +93,83 @@ def parse(file, as_json):
         click.echo(json.dumps(parsed.to_json(), indent=2, ensure_ascii=False))
         return
     r = parsed.report
-    click.echo(f"{r.id}\n  {r.authority}: {r.title}\n  inspected {r.inspection_dates}; published {r.published}")
+    click.echo(f"{r.id}  ({r.type})\n  {r.authority}: {r.title}\n  inspected {r.inspection_dates}; "
+               f"published {r.published or 'unknown'}")
     for j in r.judgements:
-        click.echo(f"  judgement: {j.area}{' (' + j.section + ')' if j.section else ''}: {j.label()}")
+        click.echo(f"  judgement [{j.ref}] {j.area}: {j.area_text}{' (' + j.section + ')' if j.section else ''}: "
+                   f"{j.label()}")
+    for problem in parsed.problems:
+        click.echo(f"  problem: {problem}")
     for p in parsed.paragraphs:
         extra = " ".join(x for x in (p.kind if p.kind != "paragraph" else "", p.timescale or "") if x)
         click.echo(f"[{p.ref}] {' > '.join(p.section)}{' | ' + extra if extra else ''}\n    {p.text[:160]}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print every report's line and the summary as JSON.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel parsers (default: one per CPU).")
+def audit(paths, as_json, workers):
+    """Parse reports without indexing them: one line per report, then a summary. Exits 1 if any has a problem."""
+    from index.audit import audit as run_audit, collect_files
+
+    files, _ = collect_files(list(paths))
+    file_set = {str(f) for f in files}
+    lines = []
+    with click.progressbar(length=max(len(files), 1), label="Parsing", file=sys.stderr, show_pos=True,
+                           show_eta=True) as bar:
+        def on_file(line):
+            if line.path in file_set:
+                bar.update(1)
+            lines.append(_audit_text(line))
+
+        result = run_audit(list(paths), on_file=on_file, workers=workers)
+    summary = result.summary()
+    if as_json:
+        click.echo(json.dumps({"reports": [line.to_json() for line in result.lines], "summary": summary}, indent=2,
+                              ensure_ascii=False))
+    else:
+        for text in lines:
+            click.echo(text)
+        types = ", ".join(f"{n} {t}" for t, n in summary["types"].items())
+        click.echo(f"\n{summary['reports']} reports from {summary['files']} files, {summary['authorities']} councils "
+                   f"({types}); {summary['unreadable']} unreadable; {summary['with_problems']} with problems")
+    if result.problem_count:
+        sys.exit(1)
+
+
+def _audit_text(line) -> str:
+    if line.error:
+        return f"FAILED  {line.path}: {line.error}"
+    grades = ", ".join(f"{area} {word}" for area, word in line.grades.items()) or "no judgements"
+    head = (f"{'PROBLEM' if line.problems else 'ok':7} {line.id}  {line.authority} | {line.type} | "
+            f"{line.inspection_start}..{line.inspection_end} | published {line.published or '?'} | "
+            f"{line.paragraphs} paragraphs | {grades}")
+    return head + "".join(f"\n        - {p}" for p in line.problems) + f"\n        {line.path}"
+
+
+@main.command(name="corpus-audit")
+@click.argument("repo", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("evals/corpus-audit.md"), show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel parsers (default: one per CPU).")
+def corpus_audit(repo, out, workers):
+    """Audit a checkout of data-to-insight/ofsted-ilacs-scrape-tool against its folders, file names and grades."""
+    from evals import corpus_audit as ca
+    from index.audit import collect_files
+
+    files, _ = collect_files([repo / ca.REPORTS])
+    if not files:
+        _fail(f"no reports under {repo / ca.REPORTS}; is {repo} a checkout of ofsted-ilacs-scrape-tool?")
+    with click.progressbar(length=len(files), label="Parsing the corpus", file=sys.stderr, show_pos=True,
+                           show_eta=True) as bar:
+        result = ca.run(repo, workers=workers, on_file=lambda _: bar.update(1))
+    figures = ca.write(result, repo, out)
+    click.echo(f"{figures['reports']} reports in {figures['seconds']} s; authority {figures['authority_matches_folder']}"
+               f"/{figures['reports']}, dated ids {figures['id_has_date']}, shared ids {figures['sharing_an_id']}, "
+               f"numbering {figures['numbering_without_gap']}/{figures['reports']}, spreadsheet grades "
+               f"{figures['sheet_grades_same']}/{figures['sheet_grades_checked']}, sentence areas "
+               f"{figures['sentence_areas']}, HTML {figures['html_one_line_errors']}/{figures['html_pages']}")
+    click.echo(f"Written: {out}")
 
 
 @main.command()
@@ -147,6 +218,8 @@ def ingest(paths, rebuild, data_dir, chroma_url):
         bar["bar"].__exit__(None, None, None)
     for rid in result.skipped:
         click.echo(f"unchanged {rid}")
+    for rid in result.replaced:
+        click.echo(f"replaced {rid} (a changed file of the same report)")
     if result.added:
         click.echo(f"{result.paragraphs} paragraphs in {result.seconds:.1f} s ({result.rate:.1f} paragraphs/s)")
     for path, reason in result.failed:

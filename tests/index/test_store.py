@@ -33,9 +33,9 @@ def test_one_record_per_paragraph_and_bullet_with_metadata(store):
     assert len(snap.records) == len(parsed.paragraphs) == store.count()
     bullets = [r for r in snap.records if r.timescale == "Within three months" and r.ref == "60"]
     assert len(bullets) == 5 and all(b.parent == 60 and b.kind == "recommendation" for b in bullets)
-    p51 = snap.paragraph("south-gloucestershire-2012-08-10", "51")[0]
+    p51 = snap.paragraph("south-gloucestershire-2012-07-06", "51")[0]
     assert p51.judgement == "Good (Grade 2)" and p51.section == ("Safeguarding services", "Partnership working")
-    entry = snap.catalog["south-gloucestershire-2012-08-10"]
+    entry = snap.catalog["south-gloucestershire-2012-07-06"]
     assert entry.report.year == 2012 and entry.report.authority == "South Gloucestershire"
     assert snap.vectors.shape == (len(snap.records), 384)
 
@@ -45,8 +45,8 @@ def test_ingest_twice_changes_nothing(store):
     before = load_snapshot(store)
     second = Ingestor(store).run([SAMPLE])
     after = load_snapshot(store)
-    assert first.added == ["south-gloucestershire-2012-08-10"] and second.added == []
-    assert second.skipped == ["south-gloucestershire-2012-08-10"] and second.paragraphs == 0
+    assert first.added == ["south-gloucestershire-2012-07-06"] and second.added == []
+    assert second.skipped == ["south-gloucestershire-2012-07-06"] and second.paragraphs == 0
     assert [r.id for r in before.records] == [r.id for r in after.records]
     assert before.fingerprint == after.fingerprint
 
@@ -56,11 +56,59 @@ def test_changed_report_replaces_the_old_version_whole(store, tmp_path):
     edited = tmp_path / SAMPLE.name
     edited.write_text(SAMPLE.read_text().replace("211 looked after children", "212 looked after children"))
     result = Ingestor(store).run([edited])
-    assert result.added == ["south-gloucestershire-2012-08-10"]
+    assert result.added == ["south-gloucestershire-2012-07-06"]
     snap = load_snapshot(store)
     assert len({r.id.split("#")[0] for r in snap.records}) == 1, "two versions visible"
     assert store.count() == len(snap.records), "old version left behind"
-    assert "212 looked after children" in snap.paragraph("south-gloucestershire-2012-08-10", "8")[0].text
+    assert "212 looked after children" in snap.paragraph("south-gloucestershire-2012-07-06", "8")[0].text
+
+
+def test_changed_file_of_the_same_report_under_a_new_name_replaces_it(store, tmp_path):
+    """Same council, same inspection: a corrected or renamed download of the report it replaces."""
+    Ingestor(store).run([SAMPLE])
+    renamed = tmp_path / "sglos-corrected.txt"
+    renamed.write_text(SAMPLE.read_text().replace("211 looked after children", "213 looked after children"))
+    result = Ingestor(store).run([renamed])
+    assert result.added == ["south-gloucestershire-2012-07-06"] and result.replaced == result.added
+    assert list(store.catalog()) == ["south-gloucestershire-2012-07-06"]
+    assert store.catalog()["south-gloucestershire-2012-07-06"].report.source == "sglos-corrected.txt"
+
+
+def _other_inspection(tmp_path, name: str) -> Path:
+    """A different report of the same council that ends on the same day: another kind of inspection."""
+    text = SAMPLE.read_text()
+    text = text.replace("Inspection of safeguarding and looked after children services",
+                        "Inspection of looked after children services").replace("25 June 2012 to 6 July 2012",
+                                                                                 "2 to 6 July 2012")
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_a_different_report_with_a_clashing_id_never_replaces_the_indexed_one(store, tmp_path):
+    Ingestor(store).run([SAMPLE])
+    before = load_snapshot(store)
+    other = _other_inspection(tmp_path, "other.txt")
+    result = Ingestor(store).run([other])
+    assert result.added == [] and len(result.failed) == 1
+    path, reason = result.failed[0]
+    assert path == str(other) and SAMPLE.name in reason and "south-gloucestershire-2012-07-06" in reason
+    assert "\n" not in reason
+    after = load_snapshot(store)
+    assert after.fingerprint == before.fingerprint and store.catalog()["south-gloucestershire-2012-07-06"].report.source \
+        == SAMPLE.name
+
+
+def test_two_files_claiming_one_id_in_a_batch_name_each_other(store, tmp_path):
+    other = _other_inspection(tmp_path, "other.txt")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    result = Ingestor(store).run([SAMPLE, copy, other])
+    assert result.added == ["south-gloucestershire-2012-07-06"]
+    reasons = dict(result.failed)
+    assert reasons[str(copy)] == f"the same file as {SAMPLE}; skipped"
+    assert str(SAMPLE) in reasons[str(other)] and "same report id" in reasons[str(other)]
+    assert store.catalog()["south-gloucestershire-2012-07-06"].report.sha256 == parse_file(SAMPLE).report.sha256
 
 
 def test_reader_never_sees_half_a_report(store, monkeypatch):
@@ -96,7 +144,7 @@ def test_bad_file_does_not_stop_the_batch(store, tmp_path):
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
     result = Ingestor(store).run([BAD_HTML, empty, SAMPLE, tmp_path / "missing.pdf"])
-    assert result.added == ["south-gloucestershire-2012-08-10"]
+    assert result.added == ["south-gloucestershire-2012-07-06"]
     reasons = dict(result.failed)
     assert "HTML page" in reasons[str(BAD_HTML)]
     assert "empty" in reasons[str(empty)]
@@ -113,11 +161,11 @@ def test_bad_file_alone_changes_nothing(store):
 
 def test_remove_report(store):
     Ingestor(store).run([SAMPLE, SMALL_PDF])
-    assert store.remove("dorset-2021-11-19") is True
-    assert store.remove("dorset-2021-11-19") is False
+    assert store.remove("dorset-2021-10-08") is True
+    assert store.remove("dorset-2021-10-08") is False
     snap = load_snapshot(store)
-    assert list(snap.catalog) == ["south-gloucestershire-2012-08-10"]
-    assert {r.report_id for r in snap.records} == {"south-gloucestershire-2012-08-10"}
+    assert list(snap.catalog) == ["south-gloucestershire-2012-07-06"]
+    assert {r.report_id for r in snap.records} == {"south-gloucestershire-2012-07-06"}
 
 
 def test_reopening_with_another_model_is_a_clear_error(tmp_path, embedder):
@@ -240,4 +288,4 @@ def test_rebuild_replaces_an_index_built_with_another_model(tmp_path, cli_env):
     assert rebuilt.returncode == 0, rebuilt.stderr
     listed = subprocess.run([sys.executable, "-m", "ui.cli", "reports"], env=cli_env, capture_output=True,
                             text=True, timeout=120)
-    assert "south-gloucestershire-2012-08-10" in listed.stdout
+    assert "south-gloucestershire-2012-07-06" in listed.stdout

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import BAD_HTML, SAMPLE
+from tests.conftest import BAD_HTML, SAMPLE, SHARED
 
 pytestmark = pytest.mark.integration
 
@@ -24,7 +24,7 @@ def indexed(tmp_path_factory):
     env = dict(os.environ, REPORT_ASSISTANT_DATA=str(tmp_path_factory.mktemp("cli")))
     out = run(env, "ingest", str(SAMPLE), str(BAD_HTML))
     assert out.returncode == 1, "a failed file makes the exit code non-zero"
-    assert "added    south-gloucestershire-2012-08-10 (123 paragraphs)" in out.stdout
+    assert "added    south-gloucestershire-2012-07-06 (123 paragraphs)" in out.stdout
     assert "paragraphs/s" in out.stdout
     failed = [line for line in out.stderr.splitlines() if line.startswith("failed")]
     assert len(failed) == 1 and "HTML page" in failed[0] and "Traceback" not in out.stderr
@@ -33,7 +33,7 @@ def indexed(tmp_path_factory):
 
 def test_reingest_is_skipped(indexed):
     out = run(indexed, "ingest", str(SAMPLE))
-    assert out.returncode == 0 and "unchanged south-gloucestershire-2012-08-10" in out.stdout
+    assert out.returncode == 0 and "unchanged south-gloucestershire-2012-07-06" in out.stdout
 
 
 def test_ask_json(indexed):
@@ -63,7 +63,7 @@ def test_bad_question_is_one_line(indexed, question, message):
 
 def test_reports_and_remove(indexed):
     listed = json.loads(run(indexed, "reports", "--json").stdout)
-    assert [r["id"] for r in listed] == ["south-gloucestershire-2012-08-10"] and listed[0]["paragraphs"] == 123
+    assert [r["id"] for r in listed] == ["south-gloucestershire-2012-07-06"] and listed[0]["paragraphs"] == 123
     out = run(indexed, "remove", "no-such-report")
     assert out.returncode == 1 and "no indexed report" in out.stderr
 
@@ -92,4 +92,34 @@ def test_eval_on_an_empty_index_ingests_the_sample(tmp_path):
     gold.write_text("- id: one\n  question: What grade did partnership working get?\n  cite: [51]\n")
     out = run(env, "eval", "--gold", str(gold), "--json", "--no-baselines", "--report-md", str(tmp_path / "r.md"))
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["reports"] == ["south-gloucestershire-2012-08-10"]
+    assert json.loads(out.stdout)["reports"] == ["south-gloucestershire-2012-07-06"]
+
+
+def test_audit_prints_a_line_per_report_and_exits_1_on_problems(tmp_path):
+    import os
+
+    corpus = SHARED / "corpus"
+    env = dict(os.environ, REPORT_ASSISTANT_DATA=str(tmp_path / "never-written"))
+    files = [corpus / "bolton-2023-10-27.pdf", corpus / "windsor-maidenhead-2020-02-24.pdf", BAD_HTML]
+    out = run(env, "audit", *map(str, files))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "Parsing" in out.stderr  # the progress bar goes to stderr, the lines to stdout
+    lines = out.stdout.splitlines()
+    bolton = next(line for line in lines if "bolton-2023-09-15" in line)
+    assert bolton.startswith("ok") and "Bolton | ilacs-short | 2023-09-11..2023-09-15 | published 2023-10-27" in bolton
+    assert "overall Good" in bolton and "help_and_protection Requires improvement to be good" in bolton
+    assert any(line.startswith("PROBLEM windsor-and-maidenhead-2020-01-24") for line in lines)
+    assert any("after 14 comes 16" in line for line in lines)
+    assert any(line.startswith("FAILED") and "HTML page" in line for line in lines)
+    assert "2 reports from 3 files" in lines[-1] and "1 unreadable; 2 with problems" in lines[-1]
+    assert not (tmp_path / "never-written").exists(), "an audit indexes nothing"
+
+    clean = run(env, "audit", "--json", str(files[0]))
+    assert clean.returncode == 0
+    data = json.loads(clean.stdout)
+    assert data["summary"]["reports"] == 1 and data["summary"]["with_problems"] == 0
+    report = data["reports"][0]
+    assert {k: report[k] for k in ("id", "authority", "type", "inspection_end", "published")} == {
+        "id": "bolton-2023-09-15", "authority": "Bolton", "type": "ilacs-short", "inspection_end": "2023-09-15",
+        "published": "2023-10-27"}
+    assert report["grades"]["overall"] == "Good" and report["problems"] == []
