@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 GOLD_DIR = Path(__file__).with_name("gold")
+BLIND_DIR = Path(__file__).with_name("blind")  # never tuned on: see evals/blind/blind.yaml
 METRICS = ("recall_at_5", "mrr", "citation_precision", "citation_recall", "fact_recall", "refusal_accuracy")
 GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90, "fact_recall": 0.90,
         "refusal_accuracy": 0.95}
@@ -51,7 +52,13 @@ class GoldItem:
 
 
 def default_gold_files() -> list[Path]:
+    """The tuning set: the items development is allowed to look at."""
     return sorted(GOLD_DIR.glob("*.yaml"))
+
+
+def blind_files() -> list[Path]:
+    """The blind set: scored and gated, never tuned on."""
+    return sorted(BLIND_DIR.glob("*.yaml"))
 
 
 def load_gold(files: list[Path]) -> list[GoldItem]:

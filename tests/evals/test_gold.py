@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from evals.scoring import GoldError, default_gold_files, load_gold, report_matches
+from evals.scoring import GoldError, blind_files, default_gold_files, load_gold, report_matches
 from index.parse import parse_file
 from tests.conftest import ROOT
 
 CORPUS = [ROOT / line.strip() for line in (ROOT / "evals" / "corpus.txt").read_text().splitlines()
           if line.strip() and not line.startswith("#")]
 ITEMS = load_gold(default_gold_files())
+BLIND = load_gold(blind_files())
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +51,19 @@ def test_every_judgement_of_the_primary_report_is_asked_about():
         assert all(w[:6] in asked for w in words), j.area_text
 
 
-@pytest.mark.parametrize("item", [i for i in ITEMS if i.answerable], ids=lambda i: i.id)
+def test_blind_set_is_big_broad_and_apart():
+    """Issue 12's blind set: 80+ questions over 10+ reports the tuning set never uses, half of
+    them or more ILACS 2018-2025, 15+ unanswerable."""
+    assert len(BLIND) >= 80 and sum(not i.answerable for i in BLIND) >= 15
+    blind_reports = {i.report for i in BLIND if i.report}
+    tuning_reports = {i.report for i in ITEMS if i.report}
+    assert len(blind_reports) >= 10 and not blind_reports & tuning_reports
+    ilacs = {r for r in blind_reports if int(r.split()[-1]) >= 2018}
+    assert len(ilacs) >= len(blind_reports) / 2
+    assert not {i.id for i in BLIND} & {i.id for i in ITEMS}
+
+
+@pytest.mark.parametrize("item", [i for i in ITEMS + BLIND if i.answerable], ids=lambda i: i.id)
 def test_cited_paragraphs_exist_and_facts_match_them(item):
     reports = _reports_for(item)
     assert reports, f"{item.id}: report {item.report!r} is not in evals/corpus.txt"
@@ -63,6 +76,9 @@ def test_cited_paragraphs_exist_and_facts_match_them(item):
                 # a judgement is stated by the grade line of the paragraph's section
                 section = " ".join(first.section) + (f" {first.judgement.label()}" if first.judgement else "")
                 section += " " + " ".join(p.timescale for p in parsed.paragraphs if p.ref == ref and p.timescale)
+                # or by a heading the parser found to grade the section this paragraph opens
+                section += " " + " ".join(f"{j.area_text} {j.word}" for j in parsed.report.judgements
+                                          if ref in (j.ref, j.section_ref))
                 texts.setdefault(ref, "")
                 texts[ref] += f"\n{section}\n{text}\n{ref}"
     missing = [ref for ref in item.cite if ref not in texts]
