@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from assistant.query import AUDIENCES, REFERENCE, TIMESCALE_PATTERNS, known_authorities, mentions
+from assistant.understand import REFERENCE, known_authorities, mentions
+from index.vocabulary import ASKED_TIMESCALE as TIMESCALE_PATTERNS
+from index.vocabulary import AUDIENCES
 
 FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same for|and what about|and for|and in|ok,? (and|what about)|"
@@ -77,9 +79,9 @@ def rewrite(question: str, turns: list[str]) -> str:
         new_slots.append("authority")
     base = re.sub(r"\s{2,}", " ", base).strip()
     if not new_slots:
-        from assistant.query import analyse
+        from assistant.understand import understand
 
-        if analyse(previous).intent == "judgement":
+        if understand(previous).asks == "grade":
             return f"What grade did {change} get?"  # same kind of question, new topic
     return f"{base} {change}?".replace(" ?", "?")
 

@@ -1,36 +1,49 @@
-"""Extractive answers: the reports' own sentences and bullets, each with its citation.
+"""Evidence -> candidate answers, one per form the evidence allows, each scored against the question.
 
-    compose_judgement([...Partnership working...]) -> "Partnership working was judged Good (Grade 2) [51]."
+    candidates(query, evidence, snap)
+    -> [Candidate(form="judgement", drafts=[Draft("Partnership working was judged Good (Grade 2).", ...)], ...),
+        Candidate(form="description", drafts=[...]), ...]
 
-Input is retrieved records and the analysed question; output is `Draft`s, one
-claim each, which `answer.py` renders into text and citations. Nothing here
-invents wording beyond short connective phrases ("was judged", "should").
+The forms: a recommendation list, a judgement, a figure (a sentence stating a quantity of
+the kind asked), a fact of another type (a date, an amount, a name), and descriptive
+sentences. Each is built only from the reports' own sentences, bullets and recorded
+judgements; nothing here invents wording beyond short connective phrases ("was judged",
+"should"). Which candidate answers, or whether none does, is assistant.check's decision.
 """
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from assistant.query import Query, audience_matches
-from assistant.retrieve import SYNONYMS, expand, judged_areas, judgement_paragraph
+from assistant.retrieve import Evidence
+from assistant.understand import Query
 from index.lexical import tokenize
+from index.model import Judgement
 from index.snapshot import Snapshot
 from index.store import Record
+from index.vocabulary import BY_KEY
 
 _SENTENCE = re.compile(r"(?<=[.!?])['’\")]?\s+(?=[A-Z0-9‘'\"(])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|para|vs)\.$", re.I)
 ACTOR = re.compile(r"^(?P<actor>(?:the |The )?[A-Za-z][^.;]{2,200}?)\s+should\s+(?P<rest>.+)$", re.S)
 INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the council(?: and its partners)?)\s+should",
                          re.I)
-# Words that carry the question's form or the asker's tone, not its subject.
-QUESTION_NOISE = set(tokenize(
-    "what which how many much report reports say said tell ofsted inspector inspectors inspection anything something "
-    "thing things must need needs like know find give giving good get getting got does whether able "
-    "current any paragraph wrong right bad poor decent okay ok sort sorted problem problems issue issues actually "
-    "really going doing well enough better worse best worst think thought way ways kind lot lots happens done do "
-    "being make made deal dealt handled handle work working area areas"
-))
+MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|" \
+               r"hundred|dozen)"
+# What a stated quantity of each kind looks like
+PERCENT = re.compile(r"\d+(\.\d+)?\s?%|\bper ?cent\b|\bper 10,000\b")
+DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?\s+(working\s+)?(days?|weeks?|months?|years?|hours?)\b",
+                      re.I)
+FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|annually|every (day|week|month|year|\d+|" + NUMBER_WORDS +
+                       r")|(once|twice) a)\b", re.I)
+DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b", re.I)
+AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds\b|\b\d[\d,.]*\s?(m|bn|k)\b(?=.*£)", re.I)
+PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
+                    r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
+# a count: a number that is not a year, a day of a date, an age or a paragraph number
+_NUMBER = re.compile(r"(?<![\w.,£])(\d{1,3}(,\d{3})+|\d+)(?![\w%])(?!\s*%)|\b" + NUMBER_WORDS + r"\b", re.I)
+_NOT_COUNT = re.compile(r"^(19|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -39,14 +52,24 @@ class Draft:
     text: str
     record: Record
     quote: str
-    group: str = ""  # heading the claim is listed under, e.g. "Safeguarding services (paragraph 20)"
+    group: str = ""  # heading the claim is listed under, e.g. "Safeguarding services: within three months"
+
+
+@dataclass
+class Candidate:
+    form: str  # "recommendations", "judgement", "figure", "fact", "description"
+    drafts: list[Draft]
+    fit: float  # how well it answers the question, 0..1
+    support: float = 0.0  # share of the question's subject weight the quoted text contains
+    structured: bool = False  # chosen by the reports' structure (deadline lists, judgements), not by scoring
+    note: str = ""  # a line the rendered answer adds, e.g. what a combined judgement covered
+    kinds: set[str] = field(default_factory=set)  # the kinds of fact its sentences state
 
 
 def sentences(text: str) -> list[str]:
     parts: list[str] = []
     for block in text.split("\n"):
-        pieces = _SENTENCE.split(block.strip())
-        for piece in pieces:
+        for piece in _SENTENCE.split(block.strip()):
             piece = piece.strip()
             if not piece:
                 continue
@@ -57,130 +80,91 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-class SentenceScorer:
-    """IDF-weighted overlap between a question and a sentence, over one snapshot's vocabulary."""
-
-    def __init__(self, snap: Snapshot):
-        df: dict[str, int] = {}
-        self.vocab: dict[str, set[str]] = {}
-        for r in snap.records:
-            tokens = set(tokenize(r.text + " " + " ".join(r.section)))
-            self.vocab.setdefault(r.report_id, set()).update(tokens)
-            for token in tokens:
-                df[token] = df.get(token, 0) + 1
-        self.n = max(len(snap.records), 1)
-        self.df = df
-
-    def idf(self, token: str) -> float:
-        return math.log(1 + self.n / (1 + self.df.get(token, 0)))
-
-    def terms(self, question: str) -> set[str]:
-        return {t for t in tokenize(expand(question)) if t not in QUESTION_NOISE}
-
-    def weights(self, question: str, exclude: set[str] = frozenset()) -> dict[str, float]:
-        """IDF per question term; words that only a synonym brought in count half."""
-        own = set(tokenize(question))
-        return {t: self.idf(t) * (1.0 if t in own else 0.5) for t in self.terms(question) - exclude}
-
-    def score(self, terms, sentence: str) -> float:
-        tokens = set(tokenize(sentence))
-        if isinstance(terms, dict):
-            return sum(w for t, w in terms.items() if t in tokens)
-        return sum(self.idf(t) for t in terms & tokens)
-
-    def support(self, question: str, drafts: list["Draft"], exclude: set[str] = frozenset()) -> float:
-        """Share of the question's IDF weight that the answer's sentences contain.
-
-        A user's phrase counts as found when its stand-in in the reports' own words is
-        in the answer ("first health check" -> "initial health assessments").
-        """
-        found = set(tokenize(" ".join(d.quote for d in drafts)))
-        total = hit = 0.0
-        for term, stand_ins in self.term_groups(question).items():
-            if term in exclude:
-                continue
-            weight = self.idf(term)
-            total += weight
-            if term in found or stand_ins & found:
-                hit += weight
-        return hit / total if total else 0.0
-
-    def term_groups(self, question: str) -> dict[str, set[str]]:
-        groups: dict[str, set[str]] = {}
-        lower = question.lower()
-        for term in tokenize(question):
-            if term not in QUESTION_NOISE:
-                groups.setdefault(term, set())
-        for phrase, replacement in SYNONYMS.items():
-            if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower):
-                for term in tokenize(phrase):
-                    if term in groups:
-                        groups[term] |= set(tokenize(replacement))
-        return groups
-
-    def coverage(self, question: str, report_ids: list[str]) -> float:
-        """Share of the question's specific terms (IDF-weighted) that the reports in scope use at all."""
-        original = {t for t in tokenize(question) if t not in QUESTION_NOISE}
-        if not original:
-            return 0.0
-        vocab = set().union(*(self.vocab.get(r, set()) for r in report_ids)) if report_ids else set()
-        expanded = self.terms(question)
-        known = {t for t in expanded if t in vocab}
-        weight = {t: self.idf(t) for t in original}
-        covered = sum(w for t, w in weight.items() if t in known)
-        if expanded - original and known - original:
-            # a synonym stood in for an everyday word ("jabs" -> immunisations)
-            covered += sum(w for t, w in weight.items() if t not in vocab) * 0.8
-        return covered / sum(weight.values())
+def fact_kinds(sentence: str) -> set[str]:
+    """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "amount", "name"."""
+    kinds = set()
+    if PERCENT.search(sentence):
+        kinds.add("percent")
+    if DURATION.search(sentence):
+        kinds.add("duration")
+    if FREQUENCY.search(sentence):
+        kinds.add("frequency")
+    if DATE.search(sentence):
+        kinds.add("date")
+    if AMOUNT.search(sentence):
+        kinds.add("amount")
+    if PERSON.search(sentence):
+        kinds.add("name")
+    if _counts(sentence):
+        kinds.add("count")
+    return kinds
 
 
-def _strip_recommendation_words(text: str) -> str:
-    return re.sub(r"\b(recommendations?|improve(ment)?s?|areas?|needs?|must|should|do|actions?|what|are|is|the|in|for|"
-                  r"of|to)\b", " ", text, flags=re.I)
+def _counts(sentence: str) -> list[str]:
+    masked = re.sub(r"\b\d{1,2}(st|nd|rd|th)?\s+" + MONTHS + r"\b", " ", sentence)  # days of dates
+    masked = re.sub(r"\b(aged?|age of|over|under|turn(ed|s)?|from|to|and) \d{1,2}\b|\b\d{1,2}(- and |-)\d{1,2}-year"
+                    r"|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|\bkey stage \d", " ", masked, flags=re.I)
+    masked = PERCENT.sub(" ", DURATION.sub(" ", masked))
+    return [m.group(0) for m in _NUMBER.finditer(masked) if not _NOT_COUNT.match(m.group(0))]
 
 
-def authority_terms(query: Query) -> set[str]:
-    return set(tokenize(" ".join(query.authorities))) | {str(y) for y in query.years}
+def candidates(query: Query, evidence: Evidence, snap: Snapshot) -> list[Candidate]:
+    out = []
+    for build in (recommendation_list, judgement, typed_fact, description):
+        candidate = build(query, evidence, snap)
+        if candidate is not None and candidate.drafts:
+            out.append(candidate)
+    return out
 
 
-def recommendations(query: Query, snap: Snapshot, report_ids: list[str], ranked: list[Record],
-                    scorer: "SentenceScorer | None" = None) -> tuple[list[Draft], bool]:
-    """Every bullet matching the deadline/audience asked for, in report order; every bullet when the
-    question names no topic; else the best-ranked ones. The flag says whether the choice came from
-    the report's structure (True) or from ranking (False)."""
-    wanted = set(report_ids)
-    structured = True
-    if query.timescale or query.audience:
-        chosen = [r for r in snap.records if r.report_id in wanted and r.kind == "recommendation"
-                  and (not query.timescale or r.timescale == query.timescale)
-                  and audience_matches(query.audience, r.text, r.section)]
+# -- recommendations ----------------------------------------------------------------------
+def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | None:
+    """Every bullet with the deadline or audience asked; else every bullet of the reports in scope
+    when the question names no topic; else the bullets that speak to its topic."""
+    if query.asks not in ("action", "describe"):
+        return None
+    topic = {t: w for t, w in evidence.weights.items() if t not in _ACTION_TERMS}
+    if query.timescale and not evidence.recommendations:
+        return None  # a deadline nobody was given: check says so
+    if evidence.recommendations:
+        chosen = [snap.records[i] for i in evidence.recommendations]
+        structured, fit = True, 1.0
         if query.audience and not query.timescale and len(chosen) > 12:
-            keep = {r.id for r in ranked}
-            chosen = [r for r in chosen if r.id in keep] or chosen[:12]
-    elif scorer is not None and not scorer.terms(_strip_recommendation_words(query.text)) - authority_terms(query):
-        # "what needs to improve in Oldham?": every recommendation of the reports in scope
-        chosen = [r for r in snap.records if r.report_id in wanted and r.kind == "recommendation"][:20]
+            ranked = {p for p, _ in evidence.ranked}
+            chosen = [r for i, r in zip(evidence.recommendations, chosen) if i in ranked] or chosen[:12]
     else:
-        # a topic ("...about child protection plans"): every bullet in scope that speaks to it,
-        # not just the one per paragraph that made the ranked hits
-        structured = False
-        retrieved = {r.id for r in ranked}
-        recs = [r for r in snap.records if r.report_id in wanted and r.kind == "recommendation"]
-        if scorer is not None and recs:
-            weights = scorer.weights(query.text, exclude=authority_terms(query))
-            scored = [(scorer.score(weights, r.text) * (1.2 if r.id in retrieved else 1.0), r) for r in recs]
-            best = max(sc for sc, _ in scored)
-            recs = [r for sc, r in sorted(scored, key=lambda x: -x[0]) if sc >= best * 0.6 and sc > 0]
+        pool = [i for rid in evidence.report_ids for i in snap.recommendations.get(rid, ())]
+        if not pool:
+            return None
+        if not topic and len(evidence.report_ids) <= 3:
+            chosen, structured, fit = [snap.records[i] for i in pool[:25]], True, 1.0
         else:
-            recs = [r for r in ranked if r.kind == "recommendation"]
-        chosen = recs[:6]
-        chosen.sort(key=lambda r: (report_ids.index(r.report_id) if r.report_id in report_ids else 0, r.seq))
+            retrieved = {p for p, _ in evidence.ranked}
+            scored = [(_weight_in(topic, snap.records[i].text, evidence.stand_ins) * (1.2 if i in retrieved else 1.0), i)
+                      for i in pool]
+            best = max((s for s, _ in scored), default=0.0)
+            if best <= 0:
+                return None
+            keep = sorted((i for s, i in scored if s >= best * 0.6 and s > 0), key=lambda i: i)[:6]
+            chosen, structured = [snap.records[i] for i in keep], False
+            fit = best / (sum(topic.values()) or 1.0)
+    order = {rid: n for n, rid in enumerate(evidence.report_ids)}
+    chosen.sort(key=lambda r: (order.get(r.report_id, 0), r.seq))
     drafts = []
     for r in chosen:
-        parent = snap.paragraph(r.report_id, r.ref)
-        intro = next((p.text for p in parent if p.kind != "recommendation"), "")
+        intro = next((p.text for p in snap.paragraph(r.report_id, r.ref) if p.kind != "recommendation"), "")
         drafts.append(Draft(text=_with_actor(r.text, intro), record=r, quote=r.text, group=_rec_group(r)))
-    return drafts, structured
+    return Candidate("recommendations", drafts, fit=fit, support=evidence.holds(" ".join(d.quote for d in drafts)),
+                     structured=structured)
+
+
+_ACTION_TERMS = set(tokenize("improve improvement improvements need needs must should action actions recommend "
+                             "recommendations area areas priority better"))
+
+
+def recommendations_lead(evidence: Evidence) -> bool:
+    """Whether recommendations are what the retrieved evidence is mostly about: among the top hits."""
+    return any(h.kind == "recommendation" for h in evidence.hits[:3])
 
 
 def _rec_group(r: Record) -> str:
@@ -204,83 +188,133 @@ def _with_actor(text: str, intro: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def judgements(query: Query, snap: Snapshot, report_ids: list[str]) -> list[Draft]:
-    drafts: list[Draft] = []
-    for report_id in report_ids:
-        report = snap.catalog[report_id].report
-        matched = judged_areas(query, report.judgements)
-        asked_word = re.search(r"\b(outstanding|good|adequate|inadequate|requires improvement)\b", query.text, re.I)
-        if not matched and asked_word and re.search(r"\b(which|what|any|list|were|was)\b", query.text, re.I):
-            word = asked_word.group(1).lower()
-            matched = [j for j in report.judgements if j.word.lower() == word]
-        if not matched and re.search(r"\b(all|every|each|which|list)\b.{0,30}\b(grades?|judge?ments?|ratings?)\b|"
-                                     r"\b(grades?|judge?ments?|ratings?)\b.{0,20}\b(all|overall|each|get|give)\b",
-                                     query.text, re.I):
-            matched = list(report.judgements)
-        for j in matched:
-            idx = judgement_paragraph(snap, report_id, j)
-            if idx is None:
-                continue
-            record = snap.records[idx]
-            where = f" for {j.section[:1].lower()}{j.section[1:]}" if j.section and _split_sections(matched, j) else ""
-            quote = sentences(record.text)[0] if record.text else ""
-            drafts.append(Draft(text=f"{j.area_text} was judged {j.label()}{where}.", record=record, quote=quote))
-    return drafts
+# -- judgements -------------------------------------------------------------------------------
+def judgement(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | None:
+    """The recorded grades of the areas asked about, each cited where the report states it."""
+    if query.asks != "grade":
+        return None
+    named = list(evidence.judgements)
+    note = ""
+    if not named:
+        # nothing named: the headline grade, or every grade when the question asks for all of them
+        every = re.search(r"\b(grades|judgements|ratings|all|each|every)\b", query.text, re.I)
+        for rid in evidence.report_ids:
+            js = snap.catalog[rid].report.judgements
+            named += [(rid, j) for j in js if every or j.area == "overall"]
+        if query.areas:
+            # an area this framework did not grade on its own: a judgement that names it still answers
+            labels = [BY_KEY[a].label for a in query.areas]
+            combined = [(rid, j) for rid in evidence.report_ids for j in snap.catalog[rid].report.judgements
+                        if any(label.lower() in j.area_text.lower() for label in labels)]
+            if combined:
+                named, note = combined, "combined"
+            else:
+                return None  # the area was not graded: check says so
+    drafts = []
+    for rid, j in named:
+        stated = snap.paragraph(rid, j.ref)
+        if not stated:
+            continue
+        where = f" for {j.section[:1].lower()}{j.section[1:]}" if j.section and _two_sections(named, j) else ""
+        text = f"{j.area_text} was judged {j.label()}{where}."
+        if note == "combined":
+            text = f"{j.area_text} (one judgement in this report) was judged {j.label()}{where}."
+        drafts.append(Draft(text=text, record=stated[0], quote=_statement(stated, j)))
+        section = snap.paragraph(rid, j.section_ref) if j.section_ref and j.section_ref != j.ref else []
+        if section and len(named) <= 3:
+            # the cover states the grade; the section under its heading says why
+            first = (sentences(section[0].text) or [section[0].text[:200]])[0]
+            drafts.append(Draft(text="Its section in the report begins here.", record=section[0], quote=first))
+    return Candidate("judgement", [d for d in drafts if d.text], fit=1.0, support=1.0, structured=True)
 
 
-def _split_sections(matched, j) -> bool:
-    return sum(1 for m in matched if m.area.lower() == j.area.lower()) > 1 or len({m.section for m in matched}) > 1
+def _two_sections(named: list[tuple[str, Judgement]], j: Judgement) -> bool:
+    return sum(1 for _, m in named if m.area == j.area) > 1 or len({m.section for _, m in named}) > 1
 
 
-def best_sentences(query: Query, scorer: SentenceScorer, ranked: list[tuple[Record, float]], limit: int,
-                   need_number: bool = False, threshold: float = 0.8) -> list[Draft]:
-    """The most relevant sentences of the top records, returned in report order, without repeats.
+def _statement(records: list[Record], j: Judgement) -> str:
+    """The words of a paragraph or cover that state a judgement, as its citation's quote."""
+    text = " ".join(r.text for r in records)
+    flat = " ".join(text.split())
+    at = flat.lower().find(j.area_text.lower()[:40])
+    if at >= 0:
+        end = flat.lower().find(j.word.lower(), at)
+        if end >= 0:
+            return flat[at:end + len(j.word)]
+    return sentences(text)[0] if text else ""
 
-    A sentence scores by the question terms it holds (IDF-weighted, as a share of all of
-    them) plus how well its paragraph was retrieved. After the best sentence, another is
-    added only when it covers a question term the chosen ones do not; one from another
-    paragraph must also score within `threshold` of the best, since every extra paragraph
-    is one more citation a reader has to trust.
-    """
-    weights = scorer.weights(query.text, exclude=authority_terms(query))
+
+# -- facts of a type, and descriptions -------------------------------------------------------------
+def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | None:
+    """For a question asking for a number, an amount, a name or a date: the best sentence that
+    states one of that kind. None if no retrieved sentence does."""
+    if not query.typed:
+        return None
+    wanted = {"quantity": query.quantity or "count", "amount": "amount", "name": "name", "date": "date"}[query.asks]
+    # "how many" is answered by a share too ("78% of children"); a share is not answered by a count
+    accept = {wanted} | ({"percent"} if wanted == "count" else set())
+    # a stated quantity can sit in any paragraph that mentions the subject: look further than for a description
+    scored = _scored_sentences(query, evidence, snap, limit_units=20)
+    scored = [s for s in scored if accept & fact_kinds(s[3])]
+    if wanted == "count" and scored:
+        # "how many looked after children": among sentences about as close to the question, a number
+        # that counts the subject ("606 looked after children") beats one counting something else
+        best = max(s[1] for s in scored)
+        scored = sorted(scored, key=lambda s: -(s[0] + (0.5 if s[1] >= 0.8 * best and _counts_subject(s[3], evidence)
+                                                        else 0.0)))
+    if query.years:
+        # a question about a year is answered only by a sentence about that year
+        scored = [s for s in scored if any(str(y) in s[3] for y in query.years) or _report_of_year(snap, s[4], query)]
+    if not scored:
+        return None
+    score, coverage, _, sentence, record = scored[0]
+    drafts = [Draft(text=sentence, record=record, quote=sentence)]
+    return Candidate("figure" if query.asks == "quantity" else "fact", drafts, fit=coverage,
+                     support=coverage, kinds=fact_kinds(sentence))
+
+
+def _counts_subject(sentence: str, evidence: Evidence) -> bool:
+    """Whether a number in the sentence is followed, within a few words, by a term of the question's subject."""
+    wanted = set(evidence.weights) | {t for s in evidence.stand_ins.values() for t in s}
+    for m in re.finditer(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)",
+                         sentence, re.I):
+        if set(tokenize(m.group("what"))) & wanted:
+            return True
+    return False
+
+
+def _report_of_year(snap: Snapshot, record: Record, query: Query) -> bool:
+    """Whether the sentence's report is from the year asked about (so "in 2016" may go unsaid)."""
+    report = snap.catalog[record.report_id].report
+    return bool(report.year in query.years or (report.inspection_end[:4].isdigit() and
+                                                int(report.inspection_end[:4]) in query.years))
+
+
+def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3) -> Candidate | None:
+    """Two to four sentences of the best paragraphs that speak to the question, in report order.
+
+    After the best sentence, another is added only when it covers a question term the chosen
+    ones do not (or finishes the best one's thought); one from another paragraph must also
+    score close to the best, since every extra paragraph is one more citation to trust."""
+    scored = _scored_sentences(query, evidence, snap, limit_units=5)
+    if not scored:
+        return None
+    weights = evidence.weights
     total = sum(weights.values()) or 1.0
-    top_retrieval = max((score for _, score in ranked), default=0.0) or 1.0
-    candidates = []
-    for record, retrieval in ranked:
-        if record.kind == "table":
-            continue  # a findings table row is a judgement, answered from the judgement list
-        for pos, sentence in enumerate(sentences(record.text)):
-            if need_number and not re.search(r"\d", sentence):
-                continue
-            if len(sentence) < 25:
-                continue
-            overlap = scorer.score(weights, sentence) / total
-            score = overlap + 0.5 * max(retrieval, 0.0) / top_retrieval
-            candidates.append((score, overlap, pos, sentence, record))
-    candidates = [c for c in candidates if c[1] > 0]
-    if not candidates:
-        return []
-    candidates.sort(key=lambda c: -c[0])
-    top = candidates[0][0]
-    home = candidates[0][4].id
-    groups = scorer.term_groups(query.text)
+    top, home = scored[0][0], scored[0][4].id
     chosen, seen, covered = [], set(), set()
-    for score, _, pos, sentence, record in candidates:
+    for score, coverage, pos, sentence, record in scored:
         key = sentence.lower()
         if key in seen:
             continue
-        tokens = set(tokenize(sentence))
-        # a user's word counts as covered once its stand-in is ("check" by "assessments")
-        tokens |= {term for term, stand_ins in groups.items() if stand_ins & tokens}
-        tokens &= set(weights)
+        tokens = {t for t in weights if t in set(tokenize(sentence)) or evidence.stand_ins.get(t, set()) & set(
+            tokenize(sentence))}
         new = sum(weights[t] for t in tokens - covered)
         follows = any(r.id == record.id and p == pos - 1 for r, p, _ in chosen)
         if record.id == home:
-            # the next sentence of the best one often finishes its thought ("...well established.
-            # The SARC, The Bridge, provides...") even when it adds no new question word
-            if score < top * 0.6 or (chosen and new < 0.1 * total and not (follows and not need_number)):
+            if score < top * 0.6 or (chosen and new < 0.1 * total and not follows):
                 continue
-        elif score < top * threshold or new < 0.15 * total:
+        elif score < top * 0.8 or new < 0.15 * total:
             continue
         seen.add(key)
         covered |= tokens
@@ -288,4 +322,46 @@ def best_sentences(query: Query, scorer: SentenceScorer, ranked: list[tuple[Reco
         if len(chosen) == limit:
             break
     chosen.sort(key=lambda c: (c[0].report_id, c[0].seq, c[1]))
-    return [Draft(text=s, record=r, quote=s) for r, _, s in chosen]
+    drafts = [Draft(text=s, record=r, quote=s) for r, _, s in chosen]
+    support = evidence.holds(" ".join(d.quote for d in drafts))
+    return Candidate("description", drafts, fit=scored[0][1], support=support,
+                     kinds=set().union(*(fact_kinds(d.quote) for d in drafts)))
+
+
+def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_units: int
+                      ) -> list[tuple[float, float, int, str, Record]]:
+    """(score, coverage, position, sentence, record) for the sentences of the top-ranked citation
+    units, best first. Coverage: the share of the question's term weight the sentence holds;
+    score adds how well its paragraph was retrieved and how close it is in meaning."""
+    weights = evidence.weights
+    total = sum(weights.values()) or 1.0
+    units: list[str] = []
+    out = []
+    top = evidence.ranked[0][1] if evidence.ranked else 1.0
+    best_similarity = max(evidence.similarity.values(), default=0.0)
+    for position, fused in evidence.ranked:
+        record = snap.records[position]
+        unit = f"{record.report_id}#{record.ref}"
+        if unit not in units:
+            if len(units) == limit_units:
+                continue
+            units.append(unit)
+        if record.kind in ("table", "cover"):
+            continue  # a findings table or a cover lists judgements: answered from the judgement table
+        similarity = evidence.similarity.get(position, 0.0)
+        for pos, sentence in enumerate(sentences(record.text)):
+            if len(sentence) < 20:
+                continue
+            coverage = evidence.holds(sentence)
+            if coverage <= 0:
+                continue
+            score = coverage + 0.5 * max(fused, 0.0) / (top or 1.0) + 0.5 * (similarity - best_similarity)
+            out.append((score, coverage, pos, sentence, record))
+    out.sort(key=lambda s: -s[0])
+    return out
+
+
+def _weight_in(weights: dict[str, float], text: str, stand_ins: dict[str, set[str]] | None = None) -> float:
+    tokens = set(tokenize(text))
+    stand_ins = stand_ins or {}
+    return sum(w for t, w in weights.items() if t in tokens or stand_ins.get(t, set()) & tokens)

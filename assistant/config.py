@@ -17,6 +17,10 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "report-assistant"
 
 
+def default_model_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "report-assistant" / "models"
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -28,10 +32,14 @@ class Settings:
     llm_gguf: str | None = None
     llm_timeout: float = 30.0  # seconds for a whole generation before the extractive answer is used
     chroma_timeout: float = 10.0  # seconds per Chroma server operation before it counts as unavailable
+    model_cache: Path | None = None  # where the ONNX export of the embedding model is kept
+    embedding: str = "int8"  # "int8" (default, faster) or "fp32"; an index is built and read with one
 
     def __post_init__(self):
         if self.mode not in ("extractive", "llm"):
             raise ValueError(f"mode must be 'extractive' or 'llm', got {self.mode!r}")
+        if self.embedding not in ("int8", "fp32"):
+            raise ValueError(f"REPORT_ASSISTANT_EMBEDDING must be 'int8' or 'fp32', got {self.embedding!r}")
         for name in ("llm_timeout", "chroma_timeout"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"{name} must be a positive number of seconds, got {getattr(self, name)!r}")
@@ -52,9 +60,12 @@ class Settings:
             llm_gguf=env.get("REPORT_ASSISTANT_LLM_GGUF"),
             llm_timeout=_seconds(env, "REPORT_ASSISTANT_LLM_TIMEOUT", 30.0),
             chroma_timeout=_seconds(env, "REPORT_ASSISTANT_CHROMA_TIMEOUT", 10.0),
+            model_cache=env.get("REPORT_ASSISTANT_MODEL_CACHE") or default_model_cache(),
+            embedding=env.get("REPORT_ASSISTANT_EMBEDDING", "int8"),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["data_dir"] = Path(values["data_dir"])
+        values["model_cache"] = Path(values["model_cache"])
         return cls(**values)
 
 
@@ -68,24 +79,57 @@ def _seconds(env, name: str, default: float) -> float:
         raise ValueError(f"{name} must be a number of seconds, got {raw!r}") from None
 
 
-def open_store(settings: Settings):
+def embedder(settings: Settings):
     from index.embed import Embedder
+
+    return Embedder(settings.model_cache, variant=settings.embedding)
+
+
+def open_store(settings: Settings):
     from index.store import Store
 
-    return Store(settings.data_dir, Embedder(), chroma_url=settings.chroma_url, timeout=settings.chroma_timeout)
+    return Store(settings.data_dir, embedder(settings), chroma_url=settings.chroma_url,
+                 timeout=settings.chroma_timeout)
 
 
-def build_assistant(settings: Settings, store=None):
+def build_assistant(settings: Settings, store=None, snapshot=None):
+    """An assistant over a Store (kept current as others ingest), or over a fixed snapshot
+    (a one-off command that should not pay for opening Chroma)."""
     from assistant.answer import Assistant
     from assistant.retrieve import Retriever
 
-    store = store or open_store(settings)
+    if snapshot is not None:
+        retriever = Retriever(snapshot, embedder=embedder(settings))
+    else:
+        retriever = Retriever(store or open_store(settings))
     generator = None
     if settings.mode == "llm":
         from assistant.llm import Generator, chat_model_from_settings
 
         generator = Generator(chat_model_from_settings(settings), timeout=settings.llm_timeout)
-    return Assistant(Retriever(store), generator=generator)
+    return Assistant(retriever, generator=generator)
+
+
+def cached_snapshot(settings: Settings):
+    """The snapshot this machine's last commit left, when it can be trusted without asking Chroma:
+    an embedded index, built with the model this code uses. Else None."""
+    if settings.chroma_url:
+        return None  # another machine may have changed a server's index
+    from index.snapshot import load_current
+    from index.store import read_state_model
+
+    if read_state_model(settings.data_dir) != embedder(settings).name:
+        return None
+    return load_current(settings.data_dir)
+
+
+def corpus_files(listing: Path) -> list[Path]:
+    """The report files an eval corpus listing names, relative to the repository root."""
+    out = []
+    for line in listing.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append((REPO_ROOT / line.strip()).resolve())
+    return out
 
 
 def ensure_sample(store) -> bool:

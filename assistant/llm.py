@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import Callable, Iterator
 
 import prompts
-from assistant.answer import REFUSAL, Answer, Citation
+from assistant.render import REFUSAL, Answer, Citation
 from assistant.compose import sentences
 from index.snapshot import Snapshot
 

@@ -30,7 +30,7 @@ def _paragraph_units(snap, report_ids):
 
 def run_baselines(retriever, items, catalog) -> dict:
     snap = retriever.snapshot()
-    embedder = retriever.store.embedder
+    embedder = retriever.embedder
     units = _paragraph_units(snap, set(catalog))
     texts = [u[2] for u in units]
     out = {}

@@ -105,7 +105,7 @@ def figures(result: CorpusAudit) -> dict:
         ids[line.id] = ids.get(line.id, 0) + 1
     gaps = [line for line in reports if any("skip or repeat" in p for p in line.problems)]
     unnumbered = [line for line in reports if any("numbers none" in p for p in line.problems)]
-    from index.areas import area_key
+    from index.vocabulary import area_key
 
     sentence_areas = sum(1 for line in reports for text in line.area_texts
                          if area_key(text) is None or re.search(r"[.;]\s", text))

@@ -1,8 +1,16 @@
-"""Paths -> reports in the store, skipping unchanged ones by content hash.
+"""Paths -> reports in the store: parse in parallel, embed, commit report by report, then
+refresh the snapshot cache from what was just written.
 
-    Ingestor(store).run([Path("reports/")]) -> IngestResult(added=[...], skipped=[...], failed=[...])
+    ingestor = Ingestor(store)
+    ingestor.run([Path("reports/")]) -> IngestResult(added=[...], skipped=[...], failed=[...])
 
-A bad file never stops the batch: it is reported with its one-line reason.
+- A bad file never stops the batch: it is listed with its one-line reason.
+- An unchanged file is recognised by its hash before it is parsed; so re-running an
+  interrupted ingest skips every report it committed and embeds only the rest.
+- Each report is committed on its own (index.store), so killing the process at any
+  point loses at most the report being written, which the next run redoes.
+- `self.result` is filled in as the run goes, so a caller can report what was done even
+  when the run is interrupted.
 """
 from __future__ import annotations
 
@@ -12,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from index.audit import collect_files
+from index.audit import collect_files, parse_many
 from index.model import ParsedReport, ParseError, Report
-from index.parse import parse_file
-from index.snapshot import load_snapshot
-from index.store import Store
+from index.parse import PARSER_VERSION
+from index.snapshot import Snapshot, build, load_cached, load_snapshot, save, snapshot_dir
+from index.store import IndexedReport, Record, Store, StoreUnavailable, embedding_text, fingerprint, version_of
 
 
 @dataclass
@@ -27,13 +35,14 @@ class IngestResult:
     failed: list[tuple[str, str]] = field(default_factory=list)
     paragraphs: int = 0
     seconds: float = 0.0
+    stopped: str = ""  # why the run ended early, if it did
 
     @property
     def rate(self) -> float:
         return self.paragraphs / self.seconds if self.seconds else 0.0
 
 
-def clash(new: Report, new_path: str, old: Report) -> str | None:
+def clash(new: Report, old: Report) -> str | None:
     """Why `new` must not replace the indexed `old` that has its id, or None when it is the same
     report (a corrected or renamed file of the same inspection)."""
     if (new.type, new.inspection_start) == (old.type, old.inspection_start) or new.source == old.source:
@@ -44,23 +53,60 @@ def clash(new: Report, new_path: str, old: Report) -> str | None:
 
 
 class Ingestor:
-    def __init__(self, store: Store, on_start: Callable[[int], None] | None = None,
+    def __init__(self, store: Store, workers: int | None = None,
+                 on_parsed: Callable[[int, int], None] | None = None,
+                 on_start: Callable[[int, int], None] | None = None,
                  on_progress: Callable[[int], None] | None = None,
                  on_report: Callable[[str, int], None] | None = None):
+        """on_parsed(files done, files): parsing progress; on_start(reports, paragraphs): what will be
+        embedded; on_progress(paragraphs): embedded and written; on_report(id, paragraphs): committed."""
         self.store = store
+        self.workers = workers
+        self.on_parsed = on_parsed
         self.on_start = on_start
         self.on_progress = on_progress
         self.on_report = on_report
+        self.result = IngestResult()
 
     def run(self, paths: list[Path]) -> IngestResult:
-        result = IngestResult()
+        result = self.result = IngestResult()
         files, result.failed = collect_files([Path(p) for p in paths])
         self.store.collect_garbage()
         catalog = self.store.catalog()
-        # an unchanged file is recognised by its hash alone, before paying for a parse
-        known = {entry.report.sha256: rid for rid, entry in catalog.items()}
-        todo: list[ParsedReport] = []
+        before = fingerprint(catalog)
+        todo = self._plan(files, catalog, result)
+        if self.on_start:
+            self.on_start(len(todo), sum(len(p.paragraphs) for p in todo))
+        written: list[tuple[ParsedReport, object]] = []
+        start = time.perf_counter()
+        try:
+            for n, parsed in enumerate(todo):
+                try:
+                    vectors = self.store.embedder.embed([embedding_text(p) for p in parsed.paragraphs])
+                    count = self.store.replace(parsed, vectors)
+                except StoreUnavailable as exc:
+                    result.stopped = str(exc)
+                    result.failed += [(p.report.source, "not ingested: the index stopped answering") for p in todo[n:]]
+                    break
+                written.append((parsed, vectors))
+                result.paragraphs += count
+                result.added.append(parsed.report.id)
+                if self.on_progress:
+                    self.on_progress(count)
+                if self.on_report:
+                    self.on_report(parsed.report.id, count)
+        finally:
+            result.seconds = time.perf_counter() - start
+        if written:
+            self._refresh_snapshot(before, written)
+        return result
+
+    def _plan(self, files: list[Path], catalog: dict[str, IndexedReport], result: IngestResult) -> list[ParsedReport]:
+        """Which files to embed: unchanged ones skipped by hash, bad ones and clashes failed."""
+        # a report read by an older parser is read again, as if it had changed
+        known = {entry.report.sha256: rid for rid, entry in catalog.items() if entry.parser == PARSER_VERSION}
         seen: dict[str, tuple[str, str]] = {}  # report id -> (path, sha256) of the file that claimed it
+        to_parse = []
         for path in files:
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -71,10 +117,14 @@ class Ingestor:
                 seen[known[digest]] = (str(path), digest)
                 result.skipped.append(known[digest])
                 continue
-            try:
-                parsed = parse_file(path)
-            except ParseError as exc:
-                result.failed.append((str(path), exc.reason))
+            to_parse.append((path, digest))
+        todo = []
+        for done, (path, parsed) in enumerate(parse_many([p for p, _ in to_parse], self.workers), 1):
+            if self.on_parsed:
+                self.on_parsed(done, len(to_parse))
+            digest = dict(to_parse)[path]
+            if isinstance(parsed, ParseError):
+                result.failed.append((str(path), parsed.reason))
                 continue
             rid = parsed.report.id
             if rid in seen:
@@ -85,23 +135,46 @@ class Ingestor:
                 result.failed.append((str(path), reason))
                 continue
             seen[rid] = (str(path), digest)
-            if rid in catalog and catalog[rid].report.sha256 != digest:
-                why = clash(parsed.report, str(path), catalog[rid].report)
+            if rid in catalog and (catalog[rid].report.sha256 != digest or catalog[rid].parser != PARSER_VERSION):
+                why = clash(parsed.report, catalog[rid].report)
                 if why:
                     result.failed.append((str(path), why))
                     continue
-                result.replaced.append(rid)
+                if catalog[rid].report.sha256 != digest:
+                    result.replaced.append(rid)
             todo.append(parsed)
-        if self.on_start:
-            self.on_start(sum(len(p.paragraphs) for p in todo))
-        start = time.perf_counter()
-        for parsed in todo:
-            count = self.store.replace(parsed, on_progress=self.on_progress)
-            result.paragraphs += count
-            result.added.append(parsed.report.id)
-            if self.on_report:
-                self.on_report(parsed.report.id, count)
-        result.seconds = time.perf_counter() - start
-        if todo:
-            load_snapshot(self.store, after_ingest=True)  # writes BM25 now, so the first question doesn't pay for it
-        return result
+        return todo
+
+    def _refresh_snapshot(self, before: str, written: list[tuple[ParsedReport, object]]) -> None:
+        """The new snapshot from the old one plus what was just written: no re-reading of the
+        whole index from Chroma, unless the old snapshot is not cached."""
+        import numpy as np
+
+        directory = snapshot_dir(self.store.data_dir, self.store.location)
+        catalog = self.store.catalog()
+        previous = load_cached(directory, before)
+        fresh = {parsed.report.id for parsed, _ in written}
+        if previous is None or set(catalog) - set(previous.catalog) - fresh:
+            load_snapshot(self.store, after_ingest=True)  # another writer changed it too: read it all
+            return
+        keep = [rid for rid in catalog if rid not in fresh]
+        records: list[Record] = []
+        vectors = []
+        for rid in catalog:
+            if rid in fresh:
+                parsed, matrix = next(w for w in written if w[0].report.id == rid)
+                records += [_record(parsed.report, p) for p in parsed.paragraphs]
+                vectors.append(np.asarray(matrix, dtype=np.float32))
+            elif rid in keep:
+                rows = previous.rows([rid])
+                records += [previous.records[i] for i in rows]
+                vectors.append(previous.vectors[rows])
+        snap: Snapshot = build(catalog, records, np.concatenate(vectors) if vectors else previous.vectors[:0])
+        save(snap, directory)
+        self.store.write_state(catalog)
+
+
+def _record(report: Report, p) -> Record:
+    return Record(id=f"{version_of(report)}#{p.seq}", report_id=report.id, ref=p.ref, number=p.number, seq=p.seq,
+                  kind=p.kind, text=p.text, section=p.section, judgement=p.judgement.label() if p.judgement else None,
+                  timescale=p.timescale, parent=p.parent)

@@ -1,25 +1,29 @@
-"""BM25 over stored records, saved next to Chroma and rebuilt from it when stale.
+"""BM25 over stored records, in numpy alone: a token's postings are a slice of three arrays.
 
-    LexicalIndex.build(["looked after children", "dental checks"]).scores("dentist checks")
-    -> array([0.  , 0.98])   # stemming maps "checks"/"check"; "dentist" != "dental"
+    index = LexicalIndex.build(["looked after children", "dental checks"])
+    index.scores("dentist checks") -> array([0.  , 0.98])   # stemming maps "checks"/"check"
 
-The saved copy starts with a version line and the fingerprint of the catalog it
-was built from; loading checks both and returns None on any mismatch or damage,
-so the caller rebuilds instead of failing.
+Each token's postings hold its documents and their precomputed BM25 weights (Lucene's
+variant, k1 1.5, b 0.75), so scoring a question adds a few slices into one vector:
+no pass over the documents in Python, and no scipy to import on a cold start.
+`document_frequency` and `idf` serve the rest of the assistant's term weighting.
+
+Saved as arrays plus a version line and the fingerprint of the catalog it was built
+from; loading checks both and returns None on any mismatch or damage, so the caller
+rebuilds instead of failing.
 """
 from __future__ import annotations
 
 import json
-import os
+import math
 import re
-import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-FORMAT = "report-assistant-bm25 v1"
+FORMAT = "report-assistant-bm25 v2"
+K1, B = 1.5, 0.75
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -44,61 +48,117 @@ def tokenize(text: str) -> list[str]:
 
 
 class LexicalIndex:
-    def __init__(self, retriever, size: int):
-        self._bm25 = retriever
+    def __init__(self, vocab: dict[str, int], indptr: np.ndarray, docs: np.ndarray, weights: np.ndarray,
+                 size: int):
+        self.vocab = vocab
+        self.indptr = indptr  # postings of token t: docs[indptr[t]:indptr[t + 1]]
+        self.docs = docs
+        self.weights = weights
         self.size = size
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
-        import bm25s
+        tokenized = [tokenize(t) for t in texts]
+        lengths = np.array([len(t) for t in tokenized], dtype=np.float32)
+        average = float(lengths.mean()) if len(texts) else 1.0
+        postings: dict[str, dict[int, int]] = {}
+        for doc, tokens in enumerate(tokenized):
+            for token in tokens:
+                counts = postings.setdefault(token, {})
+                counts[doc] = counts.get(doc, 0) + 1
+        vocab = {token: n for n, token in enumerate(sorted(postings))}
+        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        docs_list, weights_list = [], []
+        for token, n in vocab.items():
+            counts = postings[token]
+            doc_ids = np.fromiter(counts, dtype=np.int32, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+            idf = math.log(1 + (len(texts) - len(counts) + 0.5) / (len(counts) + 0.5))
+            norm = K1 * (1 - B + B * lengths[doc_ids] / (average or 1.0))
+            docs_list.append(doc_ids)
+            weights_list.append((idf * tf * (K1 + 1) / (tf + norm)).astype(np.float32))
+            indptr[n + 1] = indptr[n] + len(counts)
+        docs = np.concatenate(docs_list) if docs_list else np.zeros(0, dtype=np.int32)
+        weights = np.concatenate(weights_list) if weights_list else np.zeros(0, dtype=np.float32)
+        return cls(vocab, indptr, docs, weights, len(texts))
 
-        retriever = bm25s.BM25()
-        corpus = [tokenize(t) or ["∅"] for t in texts]
-        if corpus:
-            retriever.index(corpus, show_progress=False)
-        return cls(retriever, len(texts))
+    def scores(self, query: str | list[str]) -> np.ndarray:
+        """BM25 score of every document for the query (text, or tokens already made)."""
+        out = np.zeros(self.size, dtype=np.float32)
+        tokens = tokenize(query) if isinstance(query, str) else query
+        for token in tokens:
+            n = self.vocab.get(token)
+            if n is not None:
+                lo, hi = self.indptr[n], self.indptr[n + 1]
+                out[self.docs[lo:hi]] += self.weights[lo:hi]  # one posting per document: no repeats
+        return out
 
-    def scores(self, query: str) -> np.ndarray:
-        if not self.size:
-            return np.zeros(0, dtype=np.float32)
-        vocab = self._bm25.vocab_dict
-        tokens = [t for t in tokenize(query) if t in vocab]
-        if not tokens:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+    def document_frequency(self, token: str) -> int:
+        n = self.vocab.get(token)
+        return int(self.indptr[n + 1] - self.indptr[n]) if n is not None else 0
 
-    def save(self, directory: Path, fingerprint: str) -> None:
-        """Write to a temporary folder and rename it into place, so a reader never sees half a file."""
+    def idf(self, token: str) -> float:
+        return math.log(1 + self.size / (1 + self.document_frequency(token)))
+
+    def closest(self, token: str) -> str | None:
+        """The indexed word a misspelt one most likely meant: within two edits, the most frequent
+        ("sufficenci" -> "suffici" is too far; "independ" was already right after stemming).
+        Built on first use from the vocabulary's one- and two-letter deletions (SymSpell)."""
+        if token in self.vocab or len(token) < 5:
+            return None
+        if getattr(self, "_deletes", None) is None:
+            deletes: dict[str, list[str]] = {}
+            for word in self.vocab:
+                if len(word) >= 4:
+                    for variant in _deletions(word):
+                        deletes.setdefault(variant, []).append(word)
+            self._deletes = deletes
+        candidates = {w for variant in _deletions(token) | {token} for w in self._deletes.get(variant, ())}
+        candidates |= {token_ for token_ in _deletions(token) if token_ in self.vocab}
+        best = [w for w in candidates if _edits(token, w) <= 2]
+        return max(best, key=lambda w: (-_edits(token, w), self.document_frequency(w)), default=None)
+
+    def postings(self, token: str) -> np.ndarray:
+        n = self.vocab.get(token)
+        return self.docs[self.indptr[n]:self.indptr[n + 1]] if n is not None else np.zeros(0, dtype=np.int32)
+
+    # -- persistence ------------------------------------------------------------
+    def save(self, directory: Path) -> None:
         directory = Path(directory)
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".bm25-", dir=directory.parent))
-        try:
-            if self.size:
-                self._bm25.save(str(tmp / "bm25"))
-            (tmp / "meta.json").write_text(json.dumps({"format": FORMAT, "fingerprint": fingerprint,
-                                                        "size": self.size}))
-            old = directory.with_name(directory.name + ".old")
-            if directory.exists():
-                os.replace(directory, old)
-            os.replace(tmp, directory)
-            shutil.rmtree(old, ignore_errors=True)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez(directory / "bm25.npz", indptr=self.indptr, docs=self.docs, weights=self.weights)
+        (directory / "bm25-vocab.json").write_text(json.dumps(sorted(self.vocab, key=self.vocab.get)))
 
     @classmethod
-    def load(cls, directory: Path, fingerprint: str) -> "LexicalIndex | None":
-        import bm25s
-
+    def load(cls, directory: Path, size: int) -> "LexicalIndex | None":
         try:
-            meta = json.loads((Path(directory) / "meta.json").read_text())
-            if meta.get("format") != FORMAT or meta.get("fingerprint") != fingerprint:
+            arrays = np.load(Path(directory) / "bm25.npz")
+            tokens = json.loads((Path(directory) / "bm25-vocab.json").read_text())
+            index = cls({t: n for n, t in enumerate(tokens)}, arrays["indptr"], arrays["docs"], arrays["weights"],
+                        size)
+            if len(index.indptr) != len(tokens) + 1 or (len(index.docs) and int(index.docs.max()) >= size):
                 return None
-            size = int(meta["size"])
-            if not size:
-                return cls(bm25s.BM25(), 0)
-            retriever = bm25s.BM25.load(str(Path(directory) / "bm25"))
-            if retriever.scores["num_docs"] != size:
-                return None
-            return cls(retriever, size)
+            return index
         except Exception:  # damaged or partial: the caller rebuilds from Chroma
             return None
+
+
+def _deletions(word: str, depth: int = 2) -> set[str]:
+    out, frontier = set(), {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance (transpositions count once)."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]

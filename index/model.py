@@ -21,7 +21,7 @@ TIMESCALES = ("Immediately", "Within three months", "Within six months")
 
 @dataclass(frozen=True)
 class Judgement:
-    area: str  # the judged area's key in index.areas: "overall", "help_and_protection", ...
+    area: str  # the judged area's key in index.vocabulary: "overall", "help_and_protection", ...
     area_text: str  # the report's own words for it: "The experiences and progress of children in care"
     section: str  # top-level section the grade belongs to where a report grades twice, e.g. "Safeguarding services"
     grade: int | None  # 1 (best) .. 4

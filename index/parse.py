@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from index.areas import grade_number, grade_word
+from index.vocabulary import grade_number, grade_word
 from index.authorities import slug
 from index.extract import extract_lines
 from index.formats import detect
@@ -28,6 +28,10 @@ from index.formats.base import Document
 from index.formats import identity
 from index.formats.body import clean, parse_body
 from index.model import Judgement, Paragraph, ParsedReport, ParseError, Report
+
+
+# Bump when a change to parsing changes what is stored: indexed reports are then re-read on ingest.
+PARSER_VERSION = "2026-11-26.1"
 
 
 def parse_file(path: str | Path) -> ParsedReport:

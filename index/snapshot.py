@@ -1,25 +1,40 @@
-"""One consistent view of the index for queries: catalog, records and BM25.
+"""One consistent view of the index for questions: catalog, records, vectors and BM25,
+with the lookups a question needs made once, not per question.
 
     snap = load_snapshot(store)
-    snap.records[snap.position["south-gloucestershire-2012-08-10@255c429fe26f#21"]].ref -> "20"
+    snap.paragraph("south-gloucestershire-2012-07-06", "20")  -> [Record(ref="20", ...), Record(kind="recommendation", ...)]
+    snap.rows(["oldham-2024-05-24"])                          -> array of that report's record positions
 
-Built from Chroma; the BM25 part is read from `<data_dir>/bm25` when its
-fingerprint matches the catalog, else rebuilt and saved (so a missing or damaged
-BM25 copy, or one written by another machine's ingest, heals itself).
+Records are grouped by report, so a report's records are one slice of every array and
+restricting a search to some reports is array arithmetic, never a loop over records.
+
+Built from Chroma and cached under <data_dir>/snapshot/, keyed by the catalog's
+fingerprint: a second process, or the next start, loads arrays from disk in well under
+a second instead of paging the whole index out of Chroma. A cache that is missing,
+damaged or of another fingerprint is rebuilt from Chroma (with a warning when that is a
+repair rather than the expected rebuild after an ingest).
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
+import re
+import shutil
+import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from index.lexical import LexicalIndex
-from index.store import IndexedReport, Record, Store
+from index.model import Report
+from index.store import IndexedReport, Record, Store, fingerprint, read_state
 
 log = logging.getLogger("report_assistant.index")
+FORMAT = "report-assistant-snapshot v1"
 
 
 @dataclass
@@ -27,16 +42,23 @@ class Snapshot:
     fingerprint: str
     catalog: dict[str, IndexedReport]
     records: list[Record]
+    vectors: np.ndarray  # one normalised embedding per record, same order
     lexical: LexicalIndex
-    vectors: np.ndarray = None  # one normalised embedding per record, same order
+    acronyms: dict[str, str] = field(default_factory=dict)  # "IRO" -> "independent reviewing officer", from the reports
+    load_ms: dict[str, float] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
     by_ref: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    load_ms: dict[str, float] = field(default_factory=dict)
+    slices: dict[str, tuple[int, int]] = field(default_factory=dict)
+    recommendations: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for i, r in enumerate(self.records):
             self.position[r.id] = i
             self.by_ref.setdefault((r.report_id, r.ref), []).append(i)
+            start, _ = self.slices.get(r.report_id, (i, i))
+            self.slices[r.report_id] = (start, i + 1)
+            if r.kind == "recommendation":
+                self.recommendations.setdefault(r.report_id, []).append(i)
 
     def versions(self, report_ids: list[str] | None = None) -> list[str]:
         ids = self.catalog if report_ids is None else report_ids
@@ -45,28 +67,144 @@ class Snapshot:
     def paragraph(self, report_id: str, ref: str) -> list[Record]:
         return [self.records[i] for i in self.by_ref.get((report_id, str(ref)), [])]
 
+    def rows(self, report_ids) -> np.ndarray:
+        """Positions of every record of the given reports."""
+        parts = [np.arange(*self.slices[r]) for r in report_ids if r in self.slices]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
-def bm25_dir(store: Store) -> Path:
-    # one BM25 copy per Chroma location, so an embedded index and a server don't share one
-    name = "bm25" if not store.chroma_url else "bm25-" + "".join(c if c.isalnum() else "_" for c in store.chroma_url)
-    return store.data_dir / name
+    def mask(self, report_ids) -> np.ndarray:
+        out = np.zeros(len(self.records), dtype=bool)
+        for r in report_ids:
+            if r in self.slices:
+                out[slice(*self.slices[r])] = True
+        return out
+
+    def report(self, report_id: str) -> Report:
+        return self.catalog[report_id].report
 
 
+def snapshot_dir(data_dir: Path, location: str = "embedded") -> Path:
+    # one cache per Chroma location, so an embedded index and a server never share one
+    name = "snapshot" if location == "embedded" else "snapshot-" + "".join(c if c.isalnum() else "_" for c in location)
+    return Path(data_dir) / name
+
+
+# -- building --------------------------------------------------------------------
+def build(catalog: dict[str, IndexedReport], records: list[Record], vectors: np.ndarray) -> Snapshot:
+    t0 = time.perf_counter()
+    lexical = LexicalIndex.build([r.text for r in records])
+    return Snapshot(fingerprint(catalog), catalog, records, vectors, lexical, acronyms=find_acronyms(records),
+                    load_ms={"built_ms": (time.perf_counter() - t0) * 1000})
+
+
+_ACRONYM = re.compile(r"\b((?:[A-Za-z][a-z’'-]+,?\s+){1,7}?[A-Za-z][a-z’'-]+)\s+\(([A-Z][A-Za-z]{1,7}?)s?\)")
+_SMALL = {"and", "of", "for", "the", "in", "to", "with", "on", "&"}
+
+
+def find_acronyms(records: list[Record]) -> dict[str, str]:
+    """Acronyms the reports define for themselves, "independent reviewing officers (IROs)" ->
+    {"IRO": "independent reviewing officer"}: the long form whose initials spell it, most used."""
+    seen: dict[str, Counter] = {}
+    for r in records:
+        for m in _ACRONYM.finditer(r.text):
+            acronym = m.group(2).upper().rstrip("S") if m.group(2).endswith("s") else m.group(2).upper()
+            words = m.group(1).replace(",", "").split()
+            # take the shortest tail of the words whose initials (small words skipped) spell the acronym
+            for start in range(len(words) - 1, -1, -1):
+                tail = words[start:]
+                initials = "".join(w[0] for w in tail if w.lower() not in _SMALL).upper()
+                if initials == acronym and tail[0].lower() not in _SMALL:
+                    seen.setdefault(acronym, Counter())[" ".join(tail).lower().rstrip("s")] += 1
+                    break
+    return {a: forms.most_common(1)[0][0] for a, forms in seen.items() if len(a) >= 2}
+
+
+# -- loading ---------------------------------------------------------------------------
 def load_snapshot(store: Store, after_ingest: bool = False) -> Snapshot:
-    """after_ingest: the caller just changed the index, so a BM25 rebuild is expected, not a repair."""
+    """The current view: from the cache if it matches Chroma's catalog, else rebuilt from Chroma.
+
+    after_ingest: the caller just changed the index, so a rebuild is expected, not a repair."""
     t0 = time.perf_counter()
     catalog = store.catalog()
-    fingerprint = store.fingerprint(catalog)
-    records, vectors = store.records([c.version for c in catalog.values()])
+    current = fingerprint(catalog)
+    directory = snapshot_dir(store.data_dir, store.location)
+    snap = load_cached(directory, current)
+    if snap is not None:
+        snap.load_ms["chroma_ms"] = (time.perf_counter() - t0) * 1000 - snap.load_ms.get("cache_ms", 0.0)
+        return snap
+    records, vectors = store.records([entry.version for entry in catalog.values()])
     t1 = time.perf_counter()
-    lexical = LexicalIndex.load(bm25_dir(store), fingerprint)
-    rebuilt = lexical is None or lexical.size != len(records)
-    if rebuilt:
-        lexical = LexicalIndex.build([r.text for r in records])
-        lexical.save(bm25_dir(store), fingerprint)
-        if records and not after_ingest:
-            log.warning("the BM25 index at %s was missing, damaged or out of date; rebuilt it from Chroma "
-                        "(%d records)", bm25_dir(store), len(records))
-    t2 = time.perf_counter()
-    return Snapshot(fingerprint, catalog, records, lexical, vectors,
-                    load_ms={"chroma_ms": (t1 - t0) * 1000, "bm25_ms": (t2 - t1) * 1000, "bm25_rebuilt": rebuilt})
+    snap = build(catalog, records, vectors)
+    save(snap, directory)
+    store.write_state(catalog)
+    if records and not after_ingest:
+        log.warning("the snapshot cache at %s was missing, damaged or out of date; rebuilt it from Chroma "
+                    "(%d records)", directory, len(records))
+    snap.load_ms.update({"chroma_ms": (t1 - t0) * 1000, "build_ms": (time.perf_counter() - t1) * 1000,
+                         "rebuilt": True})
+    return snap
+
+
+def load_current(data_dir: Path) -> Snapshot | None:
+    """The snapshot the last commit on this machine left, without opening Chroma: what a
+    cold `ask` answers from. None if there is none to trust (then open the store)."""
+    state = read_state(data_dir)
+    return load_cached(snapshot_dir(data_dir), state) if state else None
+
+
+def save(snap: Snapshot, directory: Path) -> None:
+    """Write to a temporary folder and rename it into place, so a reader never sees half a cache."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".snapshot-", dir=directory.parent))
+    try:
+        reports = list(snap.catalog)
+        code = {rid: n for n, rid in enumerate(reports)}
+        sections: dict[tuple[str, ...], int] = {}
+        rows = [[r.id, code[r.report_id], r.ref, r.number, r.seq, r.kind, r.text,
+                 sections.setdefault(r.section, len(sections)), r.judgement, r.timescale, r.parent]
+                for r in snap.records]
+        (tmp / "records.json").write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+        np.save(tmp / "vectors.npy", np.ascontiguousarray(snap.vectors, dtype=np.float32))
+        snap.lexical.save(tmp)
+        meta = {"format": FORMAT, "fingerprint": snap.fingerprint, "records": len(snap.records),
+                "catalog": [{"report": e.report.to_json(), "paragraphs": e.paragraphs, "version": e.version,
+                             "parser": e.parser} for e in snap.catalog.values()],
+                "sections": [list(s) for s in sections], "acronyms": snap.acronyms}
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False))  # written last: marks it complete
+        old = directory.with_name(directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(tmp, directory)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load_cached(directory: Path, expected: str) -> Snapshot | None:
+    t0 = time.perf_counter()
+    try:
+        meta = json.loads((Path(directory) / "meta.json").read_text())
+        if meta.get("format") != FORMAT or meta.get("fingerprint") != expected:
+            return None
+        catalog = {}
+        for entry in meta["catalog"]:
+            report = Report.from_json(entry["report"])
+            catalog[report.id] = IndexedReport(report, entry["paragraphs"], entry["version"], entry.get("parser", ""))
+        reports = list(catalog)
+        sections = [tuple(s) for s in meta["sections"]]
+        rows = json.loads((Path(directory) / "records.json").read_text())
+        records = [Record(id=i, report_id=reports[c], ref=ref, number=number, seq=seq, kind=kind, text=text,
+                          section=sections[s], judgement=judgement, timescale=timescale, parent=parent)
+                   for i, c, ref, number, seq, kind, text, s, judgement, timescale, parent in rows]
+        vectors = np.load(Path(directory) / "vectors.npy")
+        lexical = LexicalIndex.load(directory, len(records))
+        if lexical is None or len(records) != meta["records"] or vectors.shape[0] != len(records) \
+                or fingerprint(catalog) != expected:
+            return None
+    except Exception:  # missing, partial or damaged: the caller rebuilds from Chroma
+        return None
+    snap = Snapshot(expected, catalog, records, vectors, lexical, acronyms=meta.get("acronyms", {}))
+    snap.load_ms["cache_ms"] = (time.perf_counter() - t0) * 1000
+    return snap

@@ -1,39 +1,45 @@
-"""Chroma, wrapped: parsed reports in, `Record`s and dense hits out.
+"""Chroma, wrapped: parsed reports and their vectors in, `Record`s out, every call paged.
 
-    store = Store(data_dir, Embedder())
-    store.replace(parse_file("medway-2013-08-23.pdf"))   # embeds, then commits
-    store.dense(vector, k=5)  -> [("medway-2013-08-23@de93da070543#14", 0.31), ...]
+    store = Store(data_dir, Embedder(cache_dir))
+    store.replace(parsed, vectors)            # writes, then commits
+    store.records(versions, vectors=True)    -> ([Record(...), ...], array of shape (n, 384))
 
-One Chroma record per paragraph and per recommendation bullet, in the
-`paragraphs` collection. A second collection, `reports`, is the catalog: one
-entry per report naming the version (content hash) that queries may see.
+One Chroma record per paragraph and per recommendation bullet, in the `paragraphs`
+collection. A second collection, `reports`, is the catalog: one entry per report naming
+the version (content hash) that readers may see.
 
-Replacing a report is atomic for readers: new records are written under a new
-version, invisible until the catalog entry flips to it in a single upsert; the old
-version is deleted afterwards. A killed ingest therefore leaves at most unseen
-records, which the next ingest clears. The same code runs against an embedded
-PersistentClient or a `chroma run` server (HttpClient).
+Replacing a report is atomic for readers: its new records are written under a new
+version, invisible until the catalog entry flips to it in one upsert; the old version
+is deleted afterwards. Both versions are listed in a third collection, `pending`, for
+the length of the swap, so the records a killed ingest leaves behind are found and
+deleted by the next one without reading the whole index.
+
+Chroma's embedded store is SQLite: one call that touches more than ~32,700 records fails
+("too many SQL variables"), so every read and write goes in pages. After each commit the
+store writes `<data_dir>/index-state.json` (the catalog's fingerprint), which lets a cold
+`report-assistant ask` use its cached snapshot without opening Chroma at all.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
-from index.embed import Embedder
-from index.model import Judgement, ParsedReport, Report
+from index.model import ParsedReport, Report
+from index.parse import PARSER_VERSION
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PARAGRAPHS = "paragraphs"
 CATALOG = "reports"
-_WRITE_BATCH = 128
-
-
+PENDING = "pending"
+PAGE = 5000  # records per read: far below SQLite's variable limit
+WRITE_BATCH = 1000  # records per add
+STATE_FILE = "index-state.json"
 CHROMA_TIMEOUT_S = 10.0
 
 
@@ -82,10 +88,46 @@ class IndexedReport:
     report: Report
     paragraphs: int  # records stored: paragraphs plus bullets and tables
     version: str
+    parser: str = ""  # the parser that read it: a report read by an older one is re-read on the next ingest
 
 
-def _version(report: Report) -> str:
-    return f"{report.id}@{report.sha256[:12]}"
+def version_of(report: Report) -> str:
+    """The id of one reading of one file: a changed file or a changed parser is a new version."""
+    parser = hashlib.sha256(PARSER_VERSION.encode()).hexdigest()[:6]
+    return f"{report.id}@{report.sha256[:12]}.{parser}"
+
+
+def fingerprint(catalog: dict[str, IndexedReport]) -> str:
+    """Names the exact set of report versions; any ingest or removal changes it."""
+    versions = sorted(entry.version for entry in catalog.values())
+    return hashlib.sha256("\n".join(versions).encode()).hexdigest()[:16]
+
+
+def _state(data_dir: Path) -> dict:
+    try:
+        state = json.loads((Path(data_dir) / STATE_FILE).read_text())
+        return state if isinstance(state, dict) and state.get("schema") == SCHEMA_VERSION else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def read_state(data_dir: Path) -> str | None:
+    """The fingerprint the last commit on this machine left, or None."""
+    return _state(data_dir).get("fingerprint")
+
+
+def read_state_model(data_dir: Path) -> str | None:
+    """The embedding model the index the last commit left was built with."""
+    return _state(data_dir).get("model")
+
+
+class _NoEmbedder:
+    """What Chroma gets when it rebuilds our function from a collection's config: we never let it embed."""
+    name = "report-assistant"
+    dimension = 384
+
+    def embed(self, texts):
+        raise RuntimeError("report-assistant always passes its own vectors")
 
 
 class _ChromaEmbeddingFunction:
@@ -95,7 +137,7 @@ class _ChromaEmbeddingFunction:
     default function, which would try to download a model.
     """
 
-    def __init__(self, embedder: Embedder):
+    def __init__(self, embedder):
         self._embedder = embedder
 
     def __call__(self, input):  # noqa: A002 - Chroma's parameter name
@@ -113,7 +155,7 @@ class _ChromaEmbeddingFunction:
 
     @staticmethod
     def build_from_config(config: dict) -> "_ChromaEmbeddingFunction":
-        return _ChromaEmbeddingFunction(Embedder())
+        return _ChromaEmbeddingFunction(_NoEmbedder())
 
     def is_legacy(self) -> bool:
         return False
@@ -162,7 +204,7 @@ def connect(data_dir: Path, chroma_url: str | None = None, timeout: float = CHRO
 
 
 class Store:
-    def __init__(self, data_dir: str | Path, embedder: Embedder, chroma_url: str | None = None,
+    def __init__(self, data_dir: str | Path, embedder, chroma_url: str | None = None,
                  timeout: float = CHROMA_TIMEOUT_S):
         self.data_dir = Path(data_dir)
         self.embedder = embedder
@@ -171,6 +213,7 @@ class Store:
         self._ef = _ChromaEmbeddingFunction(embedder)
         self._paragraphs = self._collection(PARAGRAPHS)
         self._catalog = self._collection(CATALOG)
+        self._pending = self._collection(PENDING)
 
     def _collection(self, name: str):
         expected = {"embedding_model": self.embedder.name, "dimension": self.embedder.dimension,
@@ -189,113 +232,145 @@ class Store:
             )
         return collection
 
+    @property
+    def location(self) -> str:
+        """Where the index lives, for naming local caches derived from it."""
+        return self.chroma_url or "embedded"
+
     # -- catalog ---------------------------------------------------------------
     @_reachable
     def catalog(self) -> dict[str, IndexedReport]:
-        got = self._catalog.get(include=["metadatas"])
         out = {}
-        for rid, meta in zip(got["ids"], got["metadatas"]):
-            data = json.loads(meta["report"])
-            data["judgements"] = tuple(Judgement(**j) for j in data["judgements"])
-            out[rid] = IndexedReport(Report(**data), int(meta["paragraphs"]), meta["version"])
+        for ids, metas in self._pages(self._catalog, include=["metadatas"]):
+            for rid, meta in zip(ids, metas):
+                out[rid] = IndexedReport(Report.from_json(json.loads(meta["report"])), int(meta["paragraphs"]),
+                                         meta["version"], meta.get("parser", ""))
         return dict(sorted(out.items()))
 
     def fingerprint(self, catalog: dict[str, IndexedReport] | None = None) -> str:
-        catalog = self.catalog() if catalog is None else catalog
-        versions = sorted(r.version for r in catalog.values())
-        return hashlib.sha256("\n".join(versions).encode()).hexdigest()[:16]
+        return fingerprint(self.catalog() if catalog is None else catalog)
+
+    def write_state(self, catalog: dict[str, IndexedReport] | None = None) -> str:
+        """Record the committed fingerprint beside the index (atomically)."""
+        value = self.fingerprint(catalog)
+        if not self.chroma_url:  # another machine's ingest can change a server's index: ask the server
+            tmp = self.data_dir / f".{STATE_FILE}.{os.getpid()}"
+            tmp.write_text(json.dumps({"fingerprint": value, "schema": SCHEMA_VERSION, "model": self.embedder.name}))
+            os.replace(tmp, self.data_dir / STATE_FILE)
+        return value
 
     # -- writes -----------------------------------------------------------------
     @_reachable
-    def replace(self, parsed: ParsedReport, on_progress: Callable[[int], None] | None = None) -> int:
-        """Store a report's records under a new version, then make that version the visible one."""
+    def replace(self, parsed: ParsedReport, vectors: np.ndarray) -> int:
+        """Store a report's records and vectors under a new version, then make that version the visible one."""
         report = parsed.report
-        version = _version(report)
-        self._paragraphs.delete(where={"version": version})  # leftovers of a killed run
+        version = version_of(report)
         paragraphs = list(parsed.paragraphs)
-        for start in range(0, len(paragraphs), _WRITE_BATCH):
-            batch = paragraphs[start:start + _WRITE_BATCH]
-            vectors = self.embedder.embed([_embedding_text(report, p) for p in batch])
+        if len(vectors) != len(paragraphs):
+            raise ValueError(f"{len(paragraphs)} paragraphs but {len(vectors)} vectors")
+        old = self._catalog.get(ids=[report.id], include=["metadatas"])
+        old_version = old["metadatas"][0]["version"] if old["ids"] else None
+        self._mark_pending([v for v in (version, old_version) if v])
+        self._paragraphs.delete(where={"version": version})  # leftovers of a killed run of this same version
+        for start in range(0, len(paragraphs), WRITE_BATCH):
+            batch = paragraphs[start:start + WRITE_BATCH]
             self._paragraphs.add(
                 ids=[f"{version}#{p.seq}" for p in batch],
                 documents=[p.text for p in batch],
-                embeddings=[v for v in vectors],
+                embeddings=vectors[start:start + WRITE_BATCH],
                 metadatas=[_metadata(report, version, p) for p in batch],
             )
-            if on_progress:
-                on_progress(len(batch))
         self._catalog.upsert(
             ids=[report.id],
             embeddings=[[1.0]],
             documents=[report.title],
-            metadatas=[{"version": version, "paragraphs": len(paragraphs), "report": json.dumps(report.to_json())}],
+            metadatas=[{"version": version, "paragraphs": len(paragraphs), "report": json.dumps(report.to_json()),
+                        "parser": PARSER_VERSION}],
         )
-        self._paragraphs.delete(where={"$and": [{"report_id": report.id}, {"version": {"$ne": version}}]})
+        if old_version and old_version != version:
+            self._paragraphs.delete(where={"version": old_version})
+        self._pending.delete(ids=[v for v in (version, old_version) if v])
         return len(paragraphs)
+
+    def _mark_pending(self, versions: list[str]) -> None:
+        self._pending.upsert(ids=versions, embeddings=[[1.0]] * len(versions), documents=versions)
 
     @_reachable
     def remove(self, report_id: str) -> bool:
-        if not self._catalog.get(ids=[report_id])["ids"]:
+        entry = self._catalog.get(ids=[report_id], include=["metadatas"])
+        if not entry["ids"]:
             return False
+        version = entry["metadatas"][0]["version"]
+        self._mark_pending([version])
         self._catalog.delete(ids=[report_id])  # invisible from here on
-        self._paragraphs.delete(where={"report_id": report_id})
+        self._paragraphs.delete(where={"version": version})
+        self._pending.delete(ids=[version])
         return True
 
     @_reachable
     def collect_garbage(self) -> int:
-        """Delete records no catalog entry points at (left by a killed ingest)."""
-        active = {r.version for r in self.catalog().values()}
-        got = self._paragraphs.get(include=["metadatas"])
-        stale = [i for i, m in zip(got["ids"], got["metadatas"]) if m["version"] not in active]
-        for start in range(0, len(stale), 1000):
-            self._paragraphs.delete(ids=stale[start:start + 1000])
-        return len(stale)
+        """Delete the records of versions a killed ingest left half-written or half-replaced."""
+        active = {entry.version for entry in self.catalog().values()}
+        stale = [v for ids, _ in self._pages(self._pending, include=[]) for v in ids]
+        removed = 0
+        for version in stale:
+            if version not in active:
+                found = self._paragraphs.get(where={"version": version}, include=[])
+                removed += len(found["ids"])
+                self._paragraphs.delete(where={"version": version})
+        if stale:
+            self._pending.delete(ids=stale)
+        return removed
 
     def drop_all(self) -> None:
-        for name in (PARAGRAPHS, CATALOG):
+        for name in (PARAGRAPHS, CATALOG, PENDING):
             try:
                 self._client.delete_collection(name)
             except Exception:
                 pass
+        (self.data_dir / STATE_FILE).unlink(missing_ok=True)
 
     # -- reads ------------------------------------------------------------------
-    @_reachable
-    def records(self, versions: list[str]) -> tuple[list[Record], np.ndarray]:
-        """Every record of the given report versions, in report order, with their vectors."""
-        if not versions:
-            return [], np.zeros((0, self.embedder.dimension), dtype=np.float32)
-        got = self._paragraphs.get(where=_in("version", versions), include=["metadatas", "documents", "embeddings"])
-        rows = [(_record(i, m, d), e) for i, m, d, e in zip(got["ids"], got["metadatas"], got["documents"],
-                                                             got["embeddings"])]
-        order = {v.split("@")[0]: n for n, v in enumerate(versions)}
-        rows.sort(key=lambda row: (order[row[0].report_id], row[0].seq))
-        vectors = np.array([e for _, e in rows], dtype=np.float32).reshape(len(rows), self.embedder.dimension)
-        return [r for r, _ in rows], vectors
+    def _pages(self, collection, include: list[str], where: dict | None = None):
+        offset = 0
+        while True:
+            got = collection.get(where=where, include=include, limit=PAGE, offset=offset)
+            if not got["ids"]:
+                return
+            yield got["ids"], got.get("metadatas") or [None] * len(got["ids"])
+            if len(got["ids"]) < PAGE:
+                return
+            offset += PAGE
 
     @_reachable
-    def dense(self, vector: np.ndarray, k: int, versions: list[str]) -> list[tuple[str, float]]:
-        """Nearest records by cosine distance among the given versions."""
-        if not versions or k < 1:
-            return []
-        got = self._paragraphs.query(query_embeddings=[vector.tolist()], n_results=k,
-                                     where=_in("version", versions), include=["distances"])
-        return list(zip(got["ids"][0], got["distances"][0]))
+    def records(self, versions: list[str], vectors: bool = True) -> tuple[list[Record], np.ndarray]:
+        """Every record of the given report versions, in the versions' order and report order, with
+        their vectors; read a page at a time."""
+        if not versions:
+            return [], np.zeros((0, self.embedder.dimension), dtype=np.float32)
+        include = ["metadatas", "documents"] + (["embeddings"] if vectors else [])
+        rows: list[tuple[Record, np.ndarray | None]] = []
+        for start in range(0, len(versions), 200):  # a bounded $in per query
+            chunk = versions[start:start + 200]
+            where = {"version": chunk[0]} if len(chunk) == 1 else {"version": {"$in": chunk}}
+            offset = 0
+            while True:
+                got = self._paragraphs.get(where=where, include=include, limit=PAGE, offset=offset)
+                embeddings = got.get("embeddings") if vectors else None
+                for n, (i, m, d) in enumerate(zip(got["ids"], got["metadatas"], got["documents"])):
+                    rows.append((_record(i, m, d), embeddings[n] if embeddings is not None else None))
+                if len(got["ids"]) < PAGE:
+                    break
+                offset += PAGE
+        order = {v.split("@")[0]: n for n, v in enumerate(versions)}
+        rows.sort(key=lambda row: (order[row[0].report_id], row[0].seq))
+        matrix = (np.array([e for _, e in rows], dtype=np.float32).reshape(len(rows), self.embedder.dimension)
+                  if vectors else np.zeros((0, self.embedder.dimension), dtype=np.float32))
+        return [r for r, _ in rows], matrix
 
     @_reachable
     def count(self) -> int:
         return self._paragraphs.count()
-
-
-def _in(field: str, values: list[str]) -> dict:
-    return {field: values[0]} if len(values) == 1 else {field: {"$in": list(values)}}
-
-
-def _embedding_text(report: Report, p) -> str:
-    # The section and deadline carry meaning the sentence itself often lacks
-    # ("ensure that ..." under "Within three months" in looked-after services).
-    context = " > ".join(p.section[-2:])
-    prefix = f"{context}. {p.timescale}: " if p.timescale else f"{context}. "
-    return prefix + p.text
 
 
 def _metadata(report: Report, version: str, p) -> dict:
@@ -311,6 +386,7 @@ def _metadata(report: Report, version: str, p) -> dict:
         "kind": p.kind,
         "section": json.dumps(list(p.section)),
         "judgement": p.judgement.label() if p.judgement else "",
+        "judged_area": p.judgement.area if p.judgement else "",
         "timescale": p.timescale or "",
     }
 
@@ -329,3 +405,11 @@ def _record(record_id: str, meta: dict, text: str) -> Record:
         timescale=meta["timescale"] or None,
         parent=None if meta["parent"] < 0 else meta["parent"],
     )
+
+
+def embedding_text(p) -> str:
+    """What is embedded for a paragraph: its section and deadline carry meaning the sentence
+    itself often lacks ("ensure that ..." under "Within three months" in looked-after services)."""
+    context = " > ".join(p.section[-2:])
+    prefix = f"{context}. {p.timescale}: " if p.timescale else f"{context}. "
+    return prefix + p.text

@@ -177,60 +177,101 @@ def corpus_audit(repo, out, workers):
 @click.option("--rebuild", is_flag=True, help="Drop the whole index first (after a model or schema change).")
 @data_options
 def ingest(paths, rebuild, data_dir, chroma_url):
-    """Add reports (.pdf, .txt, .md files or folders). Unchanged ones are skipped."""
+    """Add reports (.pdf, .txt, .md files or folders). Unchanged ones are skipped, so re-running
+    an interrupted ingest finishes the rest."""
     from index.ingest import Ingestor
 
-    store = None
+    settings = _settings(data_dir, chroma_url)
     if rebuild:
-        from assistant.config import Settings
-        from index.embed import Embedder
-        from index.store import Store, connect
+        from index.store import connect
 
-        settings = _settings(data_dir, chroma_url)
         client = connect(settings.data_dir, settings.chroma_url)
-        for name in ("paragraphs", "reports"):
+        for name in ("paragraphs", "reports", "pending"):
             try:
                 client.delete_collection(name)
             except Exception:
                 pass
-        store = Store(settings.data_dir, Embedder(), chroma_url=settings.chroma_url)
-    store = store or _open(_settings(data_dir, chroma_url))
-    bar = {"bar": None, "start": time.perf_counter(), "done": 0}
+        (settings.data_dir / "index-state.json").unlink(missing_ok=True)
+    store = _open(settings)
+    progress = _IngestProgress()
+    ingestor = Ingestor(store, on_parsed=progress.parsed, on_start=progress.start, on_progress=progress.progress,
+                        on_report=progress.report)
+    interrupted = False
+    try:
+        ingestor.run(list(paths))
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        progress.close()
+        _ingest_summary(ingestor.result, interrupted)
+    if interrupted:
+        sys.exit(130)
+    if ingestor.result.failed or ingestor.result.stopped:
+        sys.exit(1)
 
-    def on_start(total):
-        if total:
-            bar["bar"] = click.progressbar(length=total, label="Embedding paragraphs", file=sys.stderr,
-                                           item_show_func=lambda _: _rate(bar))
-            bar["bar"].__enter__()
 
-    def on_progress(n):
-        bar["done"] += n
-        if bar["bar"]:
-            bar["bar"].update(n)
+class _IngestProgress:
+    """Two bars on stderr: parsing files, then embedding paragraphs (reports done, rate, time left)."""
 
-    def on_report(report_id, count):
+    def __init__(self):
+        self.bar = None
+        self.reports = self.done_reports = 0
+        self.started = time.perf_counter()
+        self.paragraphs = 0
+
+    def parsed(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Parsing files", file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def start(self, reports: int, paragraphs: int) -> None:
+        self.close()
+        self.reports, self.started = reports, time.perf_counter()
+        if paragraphs:
+            self.bar = click.progressbar(length=paragraphs, label=self._label(), file=sys.stderr, show_eta=True,
+                                         show_percent=True, item_show_func=lambda _: self._rate())
+            self.bar.__enter__()
+
+    def progress(self, paragraphs: int) -> None:
+        self.paragraphs += paragraphs
+        self.done_reports += 1
+        if self.bar:
+            self.bar.label = self._label()
+            self.bar.update(paragraphs)
+
+    def report(self, report_id: str, count: int) -> None:
         # one line per committed report, as it happens: a killed run shows what it finished
-        click.echo(f"\nadded    {report_id} ({count} paragraphs)" if bar["bar"] else
-                   f"added    {report_id} ({count} paragraphs)")
+        click.echo(f"{chr(10) if self.bar else ''}added    {report_id} ({count} paragraphs)")
 
-    result = Ingestor(store, on_start=on_start, on_progress=on_progress, on_report=on_report).run(list(paths))
-    if bar["bar"]:
-        bar["bar"].__exit__(None, None, None)
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def _label(self) -> str:
+        return f"Embedding: {self.done_reports}/{self.reports} reports"
+
+    def _rate(self) -> str:
+        elapsed = time.perf_counter() - self.started
+        return f"{self.paragraphs / elapsed:.1f} paragraphs/s" if elapsed > 0 and self.paragraphs else ""
+
+
+def _ingest_summary(result, interrupted: bool) -> None:
+    """Printed whatever happened: what was added, skipped and refused, and why it stopped."""
     for rid in result.skipped:
         click.echo(f"unchanged {rid}")
     for rid in result.replaced:
         click.echo(f"replaced {rid} (a changed file of the same report)")
-    if result.added:
-        click.echo(f"{result.paragraphs} paragraphs in {result.seconds:.1f} s ({result.rate:.1f} paragraphs/s)")
     for path, reason in result.failed:
         click.echo(f"failed   {path}: {reason}", err=True)
-    if result.failed:
-        sys.exit(1)
-
-
-def _rate(bar) -> str:
-    elapsed = time.perf_counter() - bar["start"]
-    return f"{bar['done'] / elapsed:.1f} paragraphs/s" if elapsed > 0 else ""
+    click.echo(f"{len(result.added)} added, {len(result.skipped)} unchanged, {len(result.failed)} failed; "
+               f"{result.paragraphs} paragraphs in {result.seconds:.1f} s ({result.rate:.1f} paragraphs/s)")
+    if result.stopped:
+        click.echo(f"error: stopped early: {result.stopped}", err=True)
+    if interrupted:
+        click.echo("interrupted: the reports listed as added are committed; run the same command again to "
+                   "finish the rest", err=True)
 
 
 @main.command()
@@ -273,7 +314,7 @@ def remove(report_id, data_dir, chroma_url):
 def ask(question, report, as_json, mode, llm_base_url, llm_model, llm_gguf, data_dir, chroma_url):
     """Answer QUESTION from the indexed reports, with paragraph citations."""
     from assistant.answer import QuestionError, check_question
-    from assistant.config import build_assistant, ensure_sample
+    from assistant.config import build_assistant, cached_snapshot, ensure_sample
 
     try:
         check_question(question)
@@ -281,10 +322,15 @@ def ask(question, report, as_json, mode, llm_base_url, llm_model, llm_gguf, data
         _fail(str(exc), 2)
     settings = _settings(data_dir, chroma_url, mode, llm_base_url=llm_base_url, llm_model=llm_model,
                          llm_gguf=llm_gguf)
-    store = _open(settings)
-    ensure_sample(store)
+    # a cold start answers from the snapshot the last ingest cached, without opening Chroma
+    snapshot = cached_snapshot(settings)
     try:
-        assistant = build_assistant(settings, store)
+        if snapshot is None:
+            store = _open(settings)
+            ensure_sample(store)
+            assistant = build_assistant(settings, store)
+        else:
+            assistant = build_assistant(settings, snapshot=snapshot)
         answer = assistant.answer(question, report=report)
     except (QuestionError, ValueError) as exc:
         _fail(str(exc), 2)
@@ -347,45 +393,65 @@ def serve(host, port, origins, rate_limit, debug, mode, llm_base_url, llm_model,
 
 @main.command(name="eval")
 @click.option("--gold", "gold_files", multiple=True, type=click.Path(path_type=Path),
-              help="Gold YAML file(s); default: evals/gold/*.yaml.")
+              help="Gold YAML file(s) to run instead of the tuning and blind sets.")
+@click.option("--set", "which", type=click.Choice(["all", "tuning", "blind"]), default="all", show_default=True,
+              help="Which of the project's gold sets to run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full results as JSON.")
 @click.option("--report-md", type=click.Path(path_type=Path), default=None,
               help="Where to write the Markdown report (default evals/report.md).")
 @click.option("--no-baselines", is_flag=True, help="Skip the baseline recipes.")
+@click.option("--no-ingest", is_flag=True, help="Do not ingest evals/corpus.txt first (the index already holds it).")
 @click.option("--gate", is_flag=True, help="Exit non-zero if a metric is under the CI thresholds.")
-@click.option("--calibrate", is_flag=True, help="Print the refusal signals per item and the best thresholds.")
+@click.option("--calibrate", is_flag=True, help="Print the refusal signals per tuning item and the best thresholds.")
 @llm_options
 @data_options
-def eval_(gold_files, as_json, report_md, no_baselines, gate, calibrate, mode, llm_base_url, llm_model, llm_gguf,
-          data_dir, chroma_url):
-    """Run the gold questions through answer() and report metrics against baselines."""
-    from assistant.config import build_assistant, ensure_sample
+def eval_(gold_files, which, as_json, report_md, no_baselines, no_ingest, gate, calibrate, mode, llm_base_url,
+          llm_model, llm_gguf, data_dir, chroma_url):
+    """Run the gold questions through answer(), each with its report selected and with none, and report
+    metrics for the tuning and blind sets against baselines. Ingests the corpus it scores first."""
+    from assistant.config import REPO_ROOT, build_assistant, corpus_files
     from evals import runner, scoring
+    from index.ingest import Ingestor
 
     settings = _settings(data_dir, chroma_url, mode, llm_base_url=llm_base_url, llm_model=llm_model,
                          llm_gguf=llm_gguf)
     store = _open(settings)
-    ensure_sample(store)
+    if not no_ingest:
+        # the same reports the published figures were measured on, whatever the index held before
+        files = corpus_files(REPO_ROOT / "evals" / "corpus.txt")
+        missing = [str(f) for f in files if not f.exists()]
+        if missing:
+            _fail(f"the eval corpus (evals/corpus.txt) lists {len(missing)} missing file(s), e.g. {missing[0]}")
+        result = Ingestor(store).run(files)
+        if result.failed:
+            _fail(f"could not ingest the eval corpus: {result.failed[0][0]}: {result.failed[0][1]}")
     try:
-        items = scoring.load_gold(list(gold_files) or scoring.default_gold_files())
+        if gold_files:
+            sets = {Path(f).stem: scoring.load_gold([Path(f)]) for f in gold_files}
+        else:
+            sets = {}
+            if which in ("all", "tuning"):
+                sets["tuning"] = scoring.load_gold(scoring.default_gold_files())
+            if which in ("all", "blind"):
+                sets["blind"] = scoring.load_gold(scoring.blind_files())
     except scoring.GoldError as exc:
         _fail(str(exc))
     assistant = build_assistant(settings, store)
     if calibrate:
         from evals.calibrate import best_thresholds, signals
 
-        rows = signals(assistant, items)
+        rows = signals(assistant, scoring.load_gold(scoring.default_gold_files()))  # never the blind set
         for row in rows:
             click.echo(json.dumps(row))
         click.echo(json.dumps(best_thresholds(rows)))
         return
-    result = runner.run(assistant, items, baselines=not no_baselines)
+    result = runner.run(assistant, sets, baselines=not no_baselines)
     path = report_md or runner.DEFAULT_REPORT
     runner.write_markdown(result, path)
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        click.echo(runner.summary(result))
+        click.echo(runner.summary(result, show_failures=tuple(n for n in sets if n != "blind")))
         click.echo(f"Report: {path}")
     if gate:
         failures = runner.gate_failures(result)

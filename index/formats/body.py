@@ -14,7 +14,7 @@ What it relies on, learnt from the 431 reports of 2012-2025:
   is not a heading continues the open paragraph.
 - Headings are short blocks that do not end a sentence. "Grade N (Word)" after a
   heading, "...: good" or "... is outstanding" in one, and the "Record of main
-  findings" table grade the area the heading names, when `index.areas` knows it.
+  findings" table grade the area the heading names, when `index.vocabulary` knows it.
 - Bullets after "Immediately:" / "Within three months:" / "Within six months:"
   or under "Areas for improvement" / "What needs to improve" are recommendations,
   cited by the numbered paragraph they belong to.
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.areas import GRADE_WORD, area_key, grade_number, grade_word
+from index.vocabulary import GRADE_WORD, area_key, grade_number, grade_word, timescale_of_heading
 from index.model import Judgement, Paragraph
 
 NUMBERED = re.compile(r"^(\d{1,3})\.(?!\d)\s*(\S.*)$")  # "10.Many" too: some PDFs put no space there
@@ -36,7 +36,6 @@ EMPTY_NUMBER = re.compile(r"^(\d{1,3})\.$()")  # a number printed with no text a
 BULLET = re.compile(r"^[-–−•◼▪●*\uf0b7\uf06e\uf02d\uf0a7\uf0d8\uf076]\s*(\S.*)$")
 SUB_BULLET = re.compile(r"^[−\uf02d]\s*")
 GRADE_LINE = re.compile(r"\**\s*Grade\s*([1-4])\s*\(\s*(Outstanding|Good|Adequate|Inadequate)\s*\)\s*\**", re.I)
-TIMESCALE = re.compile(r"^(immediately|within (?:one|two|three|six|twelve|\d+) months?)\s*:?\s*$", re.I)
 # "...help and protection: good", "... is outstanding", "The Local Safeguarding Children Board requires improvement"
 HEADING_JUDGEMENT = re.compile(r"(?::|\s+is|\s+are|(?=\s+requires?\s+improvement))\s+" + GRADE_WORD + r"\s*$", re.I)
 LINE_JUDGEMENT = re.compile(r"^(.*?)\s*\b" + GRADE_WORD + r"\s*$", re.I)
@@ -64,7 +63,7 @@ FRONT_MATTER = re.compile(
 class GradedHeading:
     """A heading that grades the area it names, and where its section starts."""
     area_text: str
-    key: str  # index.areas key
+    key: str  # index.vocabulary key
     section: str
     word: str
     first_ref: str = ""  # citation label of the first paragraph under it
@@ -184,9 +183,9 @@ class _Parser:
                 self._heading(heading, i)
             self._grade(grade.group(2))
             return i + 1
-        if TIMESCALE.match(line):
+        if timescale_of_heading(line):
             self._close()
-            self.timescale = _canonical_timescale(TIMESCALE.match(line).group(1))
+            self.timescale = timescale_of_heading(line)
             self.in_recs = True
             return i + 1
         m = NUMBERED.match(line)
@@ -319,7 +318,7 @@ class _Parser:
         return bool(
             (m and self._starts_paragraph(int(m.group(1)), m.group(2)))
             or BULLET.match(line)
-            or TIMESCALE.match(line)
+            or timescale_of_heading(line)
             or (GRADE_LINE.search(line) and len(line) < 160)
         )
 
@@ -531,10 +530,3 @@ def _contents_entries(lines: list[str]) -> set[str]:
                 break
     entries.discard("")
     return entries
-
-
-def _canonical_timescale(word: str) -> str:
-    word = word.lower()
-    return "Immediately" if word == "immediately" else word[:1].upper() + word[1:]
-
-

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from index.areas import GRADE_WORD, area_key
+from index.vocabulary import GRADE_WORD, area_key
 
 _GRADE = re.compile(r"\b" + GRADE_WORD + r"\b", re.I)
 

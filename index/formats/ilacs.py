@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index.areas import area_key
+from index.vocabulary import area_key
 from index.formats.base import Cover, Document, Format
 from index.formats.cover import cover_grades
 from index.formats.identity import on_site_days

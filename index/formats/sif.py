@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index.areas import GRADE_WORD, area_key
+from index.vocabulary import GRADE_WORD, area_key
 from index.formats.base import Cover, Document, Format
 
 TITLE = re.compile(r"inspection of services for children in need of help\s+and\s+protection", re.I)

@@ -1,0 +1,182 @@
+"""Question text -> `Query`: the kind of answer it asks for, what it is about, and which reports.
+
+    understand("how many kids were in care in Bury in feb 2016?", {"Bury": []})
+    -> Query(asks="quantity", quantity="count", subject=("kid", "care", ...), authorities=("Bury",),
+             years=(2016,), ...)
+
+The kind of answer comes from the question's form, its interrogative first: "how many
+... have to" asks for a number, whatever else it says; "what must ... do" asks for
+actions. The kind decides which answers may be given and when to refuse
+(assistant.check): a number, an amount, a name or a date is only ever answered from a
+sentence that states one. Pure functions over words; no index access.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.lexical import tokenize
+from index.vocabulary import EVERYDAY, areas_asked, audience_asked, timescale_asked
+
+ASKS = ("reference", "amount", "name", "date", "quantity", "grade", "action", "describe")
+
+REFERENCE = re.compile(r"\b(which|what) (paragraph|para|section|part)s?\b|\bwhere (does|did) (it|the report) say\b|"
+                       r"\bsource\b|\bcite\b", re.I)
+MONEY = r"(budgets?|spend|spent|spending|costs?|funding|money|£|pounds|salar(y|ies)|price|invest(ed|ment)?)"
+AMOUNT = re.compile(r"\bhow much\b.{0,60}\b" + MONEY + r"|\b" + MONEY + r"\b", re.I)
+# a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor)
+NAME = re.compile(r"\bwho (is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?)\b(?! responsible)|"
+                  r"\bwhat (is|was|are|were) (the |their |his |her )?names?\b|\bnames? of\b|"
+                  r"\b(every|all|list)\b.{0,30}\bnames?\b", re.I)
+DATE = re.compile(r"^\s*when\b|\bwhat (date|year|month|day)\b|\bsince when\b|\bhow long ago\b|\bin what year\b|"
+                  r"\bwhen (did|was|were|is|does|will)\b", re.I)
+QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"
+                      r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow big\b", re.I)
+PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
+DURATION = re.compile(r"\bhow (long|quickly|fast)\b", re.I)
+FREQUENCY = re.compile(r"\bhow often\b", re.I)
+GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|ratings|verdict|overall effectiveness|"
+                   r"ofsted (say|said|gave|give)|(what|which) (did|does) .{0,60}\b(get|receive)\b|how (did|does) .{0,60}\b"
+                   r"(do|fare)\b|marked)\b", re.I)
+HOW_GOOD = re.compile(r"\bhow (good|well|bad)\b|\bany good\b|\bgood or bad\b", re.I)
+ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?|recommend\w*|responsible for|"
+                    r"areas? for (improvement|"
+                    r"priority action)|improve(ment)?s? (needed|required)|to[- ]do|actions?|what needs to improve|"
+                    r"get better|do better|sort out|fix|deadlines?|by when|timescales?)\b", re.I)
+FUTURE = re.compile(r"\b(will|going to)\b.{0,50}\b(be|get|grade[d]?|rated?|judged)\b.{0,40}\b(next|future|again)\b|"
+                    r"\bnext (time|inspection)\b|\bpredict|\bforecast", re.I)
+INJECTION = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompts?|previous|above|system|told|said)\b|"
+    r"\b(print|show|reveal|repeat|display|output|tell me)\b.{0,30}\b(system )?(prompt|instructions)\b|"
+    r"\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bpretend (to be|you are)\b",
+    re.I,
+)
+YEAR = re.compile(r"\b(20[0-4]\d)\b")
+COMMON_WORD_NAMES = {"reading", "bury", "hull", "stoke", "york", "kent", "derby", "poole", "sutton", "windsor",
+                     "richmond", "kingston", "brent", "halton", "newham"}
+# The words of a question's form, its scope and its tone: not what it is about.
+FORM_WORDS = set(tokenize(
+    "what which how many much report reports say said tell ofsted inspector inspectors inspection anything something "
+    "thing things must need needs like know find give giving get getting got does whether able current any paragraph "
+    "wrong right bad poor decent okay ok sort sorted problem problems issue issues actually really going doing well "
+    "enough better worse best worst think thought way ways kind lot lots happens happen happened done do being make "
+    "made deal dealt handled handle work working area areas council councils local authority authorities latest "
+    "grade grades graded grading judged judgement judgements rated rating ratings overall effectiveness mark marked "
+    "should shall would could must have has had improve improvement improvements recommend recommendations recommended "
+    "action actions todo need needed required deadline deadlines timescale timescales number percentage proportion "
+    "rate share many long often quickly when since date year years month day name named who whose called call "
+    "list every all each show tell me please us our their there here ago happen see good"
+))
+# words that only scope a question in time: its deadline or its date
+TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once "
+                          "next january february march april may june july august september october november december "
+                          "jan feb mar apr jun jul aug sep sept oct nov dec"))
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    asks: str  # one of ASKS: the kind of answer the question wants
+    subject: tuple[str, ...] = ()  # stemmed content terms: what the question is about
+    stand_ins: tuple[tuple[str, tuple[str, ...]], ...] = ()  # subject term -> the reports' terms for it
+    # ("jab", ("immunis",)): an everyday word counts as present where its stand-in is
+    areas: tuple[str, ...] = ()  # judged areas it names (index.vocabulary keys)
+    quantity: str | None = None  # for asks="quantity": "percent", "duration", "frequency" or "count"
+    timescale: str | None = None
+    audience: str | None = None
+    authorities: tuple[str, ...] = ()  # indexed authorities the question names
+    years: tuple[int, ...] = ()
+    unindexed: tuple[str, ...] = ()  # councils it names that are not indexed
+    injection: bool = False
+    future: bool = False  # asks what will happen: no report can say
+
+    @property
+    def typed(self) -> bool:
+        """Asks for a kind of fact that an answer must state, or else be a refusal."""
+        return self.asks in ("quantity", "amount", "name", "date")
+
+
+def known_authorities() -> dict[str, str]:
+    """alias (as written) -> canonical authority name, for every English children's services authority."""
+    from index.authorities import aliases
+
+    return aliases()
+
+
+def mentions(question: str, name: str) -> bool:
+    """Whether `name` is named in the question as a place, not as part of an NHS body."""
+    flags = 0 if name.lower() in COMMON_WORD_NAMES else re.I
+    pattern = (r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") +
+               r"(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))")
+    return bool(re.search(pattern, question, flags))
+
+
+def asks_for(text: str, areas: tuple[str, ...]) -> str:
+    """The kind of answer, from the question's form. The interrogative decides before any
+    topic word: "how many days do they have to ..." asks for a number, not for actions."""
+    if REFERENCE.search(text):
+        return "reference"
+    if AMOUNT.search(text) and (QUANTITY.search(text) or re.search(r"\bwhat('s| is| was| are)\b", text, re.I)):
+        return "amount"
+    if NAME.search(text):
+        return "name"
+    if DATE.search(text) and not re.search(r"\bby when\b", text, re.I):
+        return "date"
+    if QUANTITY.search(text):
+        return "quantity"
+    if GRADE.search(text) or (areas and HOW_GOOD.search(text)):
+        return "grade"
+    if ACTION.search(text) or timescale_asked(text):
+        return "action"
+    return "describe"
+
+
+def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Query:
+    """`indexed`: authority -> its aliases, for the authorities that are in the index."""
+    indexed = indexed or {}
+    text = " ".join(question.split())
+    named = tuple(a for a, aliases in indexed.items() if any(mentions(text, alias) for alias in [a, *aliases]))
+    indexed_lower = {a.lower() for a in indexed} | {al.lower() for aliases in indexed.values() for al in aliases}
+    unindexed: list[str] = []
+    for alias, canonical in known_authorities().items():
+        if canonical.lower() in indexed_lower or alias.lower() in indexed_lower or canonical in unindexed:
+            continue
+        if any(canonical.lower() in n.lower() or n.lower() in canonical.lower() for n in named):
+            continue  # "Gloucestershire" inside "South Gloucestershire"
+        if mentions(text, alias):
+            unindexed.append(canonical)
+    areas = areas_asked(strip_names(text, named))
+    asks = asks_for(text, areas)
+    timescale = timescale_asked(text) if asks == "action" or not re.search(r"\bnow\b", text, re.I) else None
+    quantity = None
+    if asks == "quantity":
+        quantity = ("percent" if PERCENT.search(text) else "duration" if DURATION.search(text)
+                    else "frequency" if FREQUENCY.search(text) else "count")
+    scope_words = set(tokenize(" ".join(named + tuple(unindexed)))) | set(YEAR.findall(text))
+    subject = tuple(t for t in dict.fromkeys(tokenize(text))
+                    if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
+    return Query(text=text, asks=asks, subject=subject, stand_ins=everyday_terms(text, subject), areas=areas,
+                 quantity=quantity, timescale=timescale if asks in ("action", "describe") or timescale else None,
+                 audience=audience_asked(text), authorities=named, years=tuple(int(y) for y in YEAR.findall(text)),
+                 unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)))
+
+
+def everyday_terms(text: str, subject: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The reports' terms for the everyday words in a question (index.vocabulary.EVERYDAY), per subject
+    term: "are kids in care getting their jabs?" -> (("kid", ("children",)), ("jab", ("immunis",)), ...)."""
+    lower = text.lower()
+    found: dict[str, list[str]] = {}
+    for phrase, replacement in EVERYDAY.items():
+        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower):
+            for term in tokenize(phrase):
+                if term in subject:
+                    found.setdefault(term, [])
+                    found[term] += [t for t in tokenize(replacement) if t != term and t not in found[term]]
+    return tuple((term, tuple(stand)) for term, stand in found.items() if stand)
+
+
+def strip_names(text: str, names: tuple[str, ...]) -> str:
+    """The question without the councils it names: "... in Medway and Sandwell" -> "... in and"."""
+    for name in names:
+        text = re.sub(r"(?<![\w-])" + re.escape(name) + r"(['’]s)?(?![\w-])", " ", text, flags=re.I)
+    return " ".join(text.split())
