@@ -140,8 +140,8 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
             chosen, structured, fit = [snap.records[i] for i in pool[:25]], True, 1.0
         else:
             retrieved = {p for p, _ in evidence.ranked}
-            scored = [(_weight_in(topic, snap.records[i].text, evidence.stand_ins) * (1.2 if i in retrieved else 1.0), i)
-                      for i in pool]
+            scored = [(sum(topic[t] for t in evidence.present(set(tokenize(snap.records[i].text))) if t in topic)
+                       * (1.2 if i in retrieved else 1.0), i) for i in pool]
             best = max((s for s, _ in scored), default=0.0)
             if best <= 0:
                 return None
@@ -253,15 +253,26 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     wanted = {"quantity": query.quantity or "count", "amount": "amount", "name": "name", "date": "date"}[query.asks]
     # "how many" is answered by a share too ("78% of children"); a share is not answered by a count
     accept = {wanted} | ({"percent"} if wanted == "count" else set())
-    # a stated quantity can sit in any paragraph that mentions the subject: look further than for a description
-    scored = _scored_sentences(query, evidence, snap, limit_units=20)
-    scored = [s for s in scored if accept & fact_kinds(s[3])]
-    if wanted == "count" and scored:
-        # "how many looked after children": among sentences about as close to the question, a number
-        # that counts the subject ("606 looked after children") beats one counting something else
+    # a stated quantity can sit in any paragraph that mentions the subject: look further than for a
+    # description, and in one or two reports, at every paragraph
+    scored = _scored_sentences(query, evidence, snap, limit_units=20,
+                               everywhere=len(evidence.report_ids) <= 2)
+    scored = [s for s in scored if _states(s[3], accept, wanted)]
+    if scored:
+        # among sentences about as close to the question: one stating the time asked about ("at 31 August
+        # 2016"), and for "how many", a number that counts the subject ("606 looked after children",
+        # not "82% of children"), come first
         best = max(s[1] for s in scored)
-        scored = sorted(scored, key=lambda s: -(s[0] + (0.5 if s[1] >= 0.8 * best and _counts_subject(s[3], evidence)
-                                                        else 0.0)))
+
+        def bonus(s) -> float:
+            if s[1] < 0.8 * best:
+                return 0.0
+            extra = 0.3 if _same_time(s[3], query) else 0.0
+            if wanted == "count" and _counts_subject(s[3], evidence):
+                extra += 0.5 if "count" in fact_kinds(s[3]) else 0.25
+            return extra
+
+        scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))
     if query.years:
         # a question about a year is answered only by a sentence about that year
         scored = [s for s in scored if any(str(y) in s[3] for y in query.years) or _report_of_year(snap, s[4], query)]
@@ -273,14 +284,29 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                      support=coverage, kinds=fact_kinds(sentence))
 
 
+def _states(sentence: str, accept: set[str], wanted: str) -> bool:
+    kinds = fact_kinds(sentence)
+    if accept & kinds:
+        return True
+    # "how long has the director been in post?" is answered by "in post since April 2008"
+    return wanted == "duration" and "date" in kinds and bool(re.search(r"\bsince\b", sentence, re.I))
+
+
 def _counts_subject(sentence: str, evidence: Evidence) -> bool:
     """Whether a number in the sentence is followed, within a few words, by a term of the question's subject."""
-    wanted = set(evidence.weights) | {t for s in evidence.stand_ins.values() for t in s}
     for m in re.finditer(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)",
                          sentence, re.I):
-        if set(tokenize(m.group("what"))) & wanted:
+        if evidence.present(set(tokenize(m.group("what")))):
             return True
     return False
+
+
+def _same_time(sentence: str, query: Query) -> bool:
+    """The sentence names the month and year the question asks about ("in March 2016")."""
+    months = re.findall(MONTHS, query.text, re.I)
+    if not (months or query.years):
+        return False
+    return all(re.search(m, sentence, re.I) for m in months) and all(str(y) in sentence for y in query.years)
 
 
 def _report_of_year(snap: Snapshot, record: Record, query: Query) -> bool:
@@ -307,8 +333,7 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
         key = sentence.lower()
         if key in seen:
             continue
-        tokens = {t for t in weights if t in set(tokenize(sentence)) or evidence.stand_ins.get(t, set()) & set(
-            tokenize(sentence))}
+        tokens = evidence.present(set(tokenize(sentence)))
         new = sum(weights[t] for t in tokens - covered)
         follows = any(r.id == record.id and p == pos - 1 for r, p, _ in chosen)
         if record.id == home:
@@ -328,18 +353,22 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
                      kinds=set().union(*(fact_kinds(d.quote) for d in drafts)))
 
 
-def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_units: int
+def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_units: int, everywhere: bool = False
                       ) -> list[tuple[float, float, int, str, Record]]:
     """(score, coverage, position, sentence, record) for the sentences of the top-ranked citation
-    units, best first. Coverage: the share of the question's term weight the sentence holds;
-    score adds how well its paragraph was retrieved and how close it is in meaning."""
-    weights = evidence.weights
-    total = sum(weights.values()) or 1.0
+    units (or, `everywhere`, of every record of the reports in scope), best first. Coverage: the
+    share of the question's term weight the sentence holds; score adds how well its paragraph was
+    retrieved and how close it is in meaning."""
     units: list[str] = []
     out = []
     top = evidence.ranked[0][1] if evidence.ranked else 1.0
     best_similarity = max(evidence.similarity.values(), default=0.0)
-    for position, fused in evidence.ranked:
+    pool = list(evidence.ranked)
+    if everywhere:
+        ranked = {p for p, _ in pool}
+        pool += [(int(p), 0.0) for p in snap.rows(evidence.report_ids) if int(p) not in ranked]
+        limit_units = len(pool)
+    for position, fused in pool:
         record = snap.records[position]
         unit = f"{record.report_id}#{record.ref}"
         if unit not in units:
@@ -348,7 +377,7 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             units.append(unit)
         if record.kind in ("table", "cover"):
             continue  # a findings table or a cover lists judgements: answered from the judgement table
-        similarity = evidence.similarity.get(position, 0.0)
+        similarity = evidence.similarity.get(position, best_similarity - 0.2)
         for pos, sentence in enumerate(sentences(record.text)):
             if len(sentence) < 20:
                 continue
@@ -359,9 +388,3 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             out.append((score, coverage, pos, sentence, record))
     out.sort(key=lambda s: -s[0])
     return out
-
-
-def _weight_in(weights: dict[str, float], text: str, stand_ins: dict[str, set[str]] | None = None) -> float:
-    tokens = set(tokenize(text))
-    stand_ins = stand_ins or {}
-    return sum(w for t, w in weights.items() if t in tokens or stand_ins.get(t, set()) & tokens)

@@ -53,15 +53,22 @@ class Evidence:
     recommendations: list[int] = field(default_factory=list)  # bullets with the deadline/audience asked
     judgements: list[tuple[str, Judgement]] = field(default_factory=list)  # (report id, judgement) named
     weights: dict[str, float] = field(default_factory=dict)  # question subject term -> IDF weight
-    stand_ins: dict[str, set[str]] = field(default_factory=dict)  # subject term -> report terms that count for it
+    # subject term -> alternatives in the reports' words, each a set of terms that must all be there
+    stand_ins: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+
+    def present(self, tokens: set[str]) -> set[str]:
+        """The subject terms a text's tokens hold, a term counting where a stand-in for it is."""
+        return {t for t in self.weights if t in tokens or any(alt <= tokens for alt in self.stand_ins.get(t, ()))}
 
     def holds(self, text: str) -> float:
-        """Share of the question's subject weight a text holds, a term counting where a stand-in for it is."""
-        tokens = set(tokenize(text))
+        """Share of the question's subject weight a text holds."""
         total = sum(self.weights.values())
         if not total:
             return 0.0
-        return sum(w for t, w in self.weights.items() if t in tokens or self.stand_ins.get(t, set()) & tokens) / total
+        return sum(self.weights[t] for t in self.present(set(tokenize(text)))) / total
+
+    def lexical_terms(self) -> list[str]:
+        return list(self.weights) + sorted({t for alts in self.stand_ins.values() for alt in alts for t in alt})
 
     @property
     def best_similarity(self) -> float:
@@ -139,22 +146,23 @@ class Retriever:
         query = self.understand(question)
         return self.evidence(query, self.scope(query, report), k or self.k).hits
 
-    def terms(self, query: Query, snap: Snapshot) -> tuple[dict[str, float], dict[str, set[str]]]:
+    def terms(self, query: Query, snap: Snapshot) -> tuple[dict[str, float], dict[str, list[frozenset[str]]]]:
         """IDF weight of each term the question is about, and the report terms that stand in for it:
         the reports' word for an everyday one, an acronym's long form, a misspelt word's spelling.
         A word the reports never use and nothing stands in for keeps the highest weight: a question
         about something the reports do not mention should find little support."""
-        stand_ins: dict[str, set[str]] = {t: set(s) for t, s in query.stand_ins}
+        stand_ins: dict[str, list[frozenset[str]]] = {t: [frozenset(a) for a in alts] for t, alts in query.stand_ins}
         for acronym, long_form in acronym_pairs(query.text, snap.acronyms):
             for t in acronym:
-                stand_ins.setdefault(t, set()).update(long_form)
+                stand_ins.setdefault(t, []).append(frozenset(long_form))
         weights = {}
         for t in query.subject:
             if not snap.lexical.document_frequency(t) and t not in stand_ins:
                 fixed = snap.lexical.closest(t)
                 if fixed:
-                    stand_ins[t] = {fixed}
-            known = [snap.lexical.idf(s) for s in stand_ins.get(t, ()) if snap.lexical.document_frequency(s)]
+                    stand_ins[t] = [frozenset([fixed])]
+            known = [max(snap.lexical.idf(x) for x in alt) for alt in stand_ins.get(t, ())
+                     if all(snap.lexical.document_frequency(x) for x in alt)]
             weights[t] = min(known) if known and not snap.lexical.document_frequency(t) else snap.lexical.idf(t)
         return weights, stand_ins
 
@@ -173,7 +181,7 @@ class Retriever:
             rows = snap.rows(report_ids)
             sims = np.concatenate([snap.vectors[slice(*snap.slices[r])] @ vector for r in report_ids
                                    if r in snap.slices]) if len(rows) else np.zeros(0, dtype=np.float32)
-        lexical = snap.lexical.scores(list(weights) + sorted({t for s in stand_ins.values() for t in s}))
+        lexical = snap.lexical.scores(out.lexical_terms())
         lexical = lexical if rows is None else lexical[rows]
         picked = set(_top(sims, self.candidates)) | {int(i) for i in _top(lexical, self.candidates) if lexical[i] > 0}
         local = np.array(sorted(picked), dtype=np.int64)
@@ -271,9 +279,6 @@ def acronym_pairs(question: str, acronyms: dict[str, str]) -> list[tuple[list[st
     for acronym, long_form in acronyms.items():
         if re.search(r"\b" + re.escape(acronym) + r"s?\b", question, re.I if len(acronym) > 3 else 0):
             out.append((tokenize(acronym), tokenize(long_form)))
-        elif long_form in lower:
-            for term in tokenize(long_form):
-                out.append(([term], tokenize(acronym)))
     return out
 
 

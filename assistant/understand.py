@@ -36,8 +36,10 @@ PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
 DURATION = re.compile(r"\bhow (long|quickly|fast)\b", re.I)
 FREQUENCY = re.compile(r"\bhow often\b", re.I)
 GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|ratings|verdict|overall effectiveness|"
-                   r"ofsted (say|said|gave|give)|(what|which) (did|does) .{0,60}\b(get|receive)\b|how (did|does) .{0,60}\b"
-                   r"(do|fare)\b|marked)\b", re.I)
+                   r"marked)\b", re.I)
+# "what did Medway get for ...", "how did Leeds do on ...": a grade, unless the question asks what must be done
+GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! better)|\bhow (did|does) .{0,60}\b"
+                        r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give)\b", re.I)
 HOW_GOOD = re.compile(r"\bhow (good|well|bad)\b|\bany good\b|\bgood or bad\b", re.I)
 ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?|recommend\w*|responsible for|"
                     r"areas? for (improvement|"
@@ -67,6 +69,9 @@ FORM_WORDS = set(tokenize(
     "rate share many long often quickly when since date year years month day name named who whose called call "
     "list every all each show tell me please us our their there here ago happen see good"
 ))
+# "at the end of August 2016", "in March 2017", "last year": when, not what
+TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(start|end|beginning|middle) of\b|"
+                         r"\b(last|this|next|previous) (year|month|week)\b", re.I)
 # words that only scope a question in time: its deadline or its date
 TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once "
                           "next january february march april may june july august september october november december "
@@ -78,8 +83,9 @@ class Query:
     text: str
     asks: str  # one of ASKS: the kind of answer the question wants
     subject: tuple[str, ...] = ()  # stemmed content terms: what the question is about
-    stand_ins: tuple[tuple[str, tuple[str, ...]], ...] = ()  # subject term -> the reports' terms for it
-    # ("jab", ("immunis",)): an everyday word counts as present where its stand-in is
+    # subject term -> alternatives in the reports' words, each a set of terms all needed:
+    # ("jab", (("immunis",),)): an everyday word counts as present where its stand-in is
+    stand_ins: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     areas: tuple[str, ...] = ()  # judged areas it names (index.vocabulary keys)
     quantity: str | None = None  # for asks="quantity": "percent", "duration", "frequency" or "count"
     timescale: str | None = None
@@ -128,6 +134,8 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
         return "grade"
     if ACTION.search(text) or timescale_asked(text):
         return "action"
+    if GRADE_WEAK.search(text):
+        return "grade"
     return "describe"
 
 
@@ -153,7 +161,7 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
         quantity = ("percent" if PERCENT.search(text) else "duration" if DURATION.search(text)
                     else "frequency" if FREQUENCY.search(text) else "count")
     scope_words = set(tokenize(" ".join(named + tuple(unindexed)))) | set(YEAR.findall(text))
-    subject = tuple(t for t in dict.fromkeys(tokenize(text))
+    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", text)))
                     if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
     return Query(text=text, asks=asks, subject=subject, stand_ins=everyday_terms(text, subject), areas=areas,
                  quantity=quantity, timescale=timescale if asks in ("action", "describe") or timescale else None,
@@ -161,18 +169,19 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
                  unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)))
 
 
-def everyday_terms(text: str, subject: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The reports' terms for the everyday words in a question (index.vocabulary.EVERYDAY), per subject
-    term: "are kids in care getting their jabs?" -> (("kid", ("children",)), ("jab", ("immunis",)), ...)."""
+def everyday_terms(text: str, subject: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """The reports' words for the everyday words in a question (index.vocabulary.EVERYDAY), per subject
+    term: "are kids in care getting their jabs?" -> (("kid", (("children",),)), ("jab", (("immunis",),)), ...)."""
     lower = text.lower()
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[str, ...]]] = {}
     for phrase, replacement in EVERYDAY.items():
         if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower):
+            alternatives = [tuple(tokenize(alt)) for alt in replacement.split("|") if tokenize(alt)]
             for term in tokenize(phrase):
                 if term in subject:
                     found.setdefault(term, [])
-                    found[term] += [t for t in tokenize(replacement) if t != term and t not in found[term]]
-    return tuple((term, tuple(stand)) for term, stand in found.items() if stand)
+                    found[term] += [a for a in alternatives if a not in found[term] and a != (term,)]
+    return tuple((term, tuple(alts)) for term, alts in found.items() if alts)
 
 
 def strip_names(text: str, names: tuple[str, ...]) -> str:

@@ -175,18 +175,19 @@ def audiences_of(text: str, section: tuple[str, ...] = ()) -> set[str]:
 # Acronyms the reports define themselves ("independent reviewing officers (IROs)") are added
 # from the indexed text at run time (index.snapshot.find_acronyms).
 EVERYDAY: dict[str, str] = {
+    # everyday words -> the reports' words; "|" separates alternatives, each one's words all needed
     "kids": "children", "kid": "child", "children in care": "looked after children", "in care": "looked after",
     "lac": "looked after children", "cla": "children looked after", "foster parents": "foster carers",
     "fostering": "foster carers", "care-experienced": "care leavers", "care experienced": "care leavers",
     "jabs": "immunisations", "vaccinations": "immunisations", "dentist": "dental", "teeth": "dental",
-    "health check": "health assessment", "health checks": "health assessments", "exams": "examinations GCSE",
+    "health check": "health assessment", "health checks": "health assessments", "exams": "examinations|GCSE",
     "gcses": "GCSE", "school results": "attainment", "workload": "caseloads", "workloads": "caseloads",
-    "homeless": "homelessness accommodation", "housing": "accommodation", "uni": "university",
-    "mental health": "CAMHS emotional", "runaways": "missing", "going missing": "missing", "gp": "GPs",
-    "gps": "GPs general practitioners", "a&e": "accident emergency", "on time": "timely timeliness",
-    "late": "delay timeliness", "staff turnover": "recruitment retention", "social workers leaving": "retention",
-    "boss": "director", "dcs": "director of children's services", "ofsted grade": "judgement",
-    "bed and breakfast": "bed and breakfast",
+    "homeless": "homelessness|accommodation", "housing": "accommodation", "uni": "university",
+    "mental health": "CAMHS|emotional", "runaways": "missing", "going missing": "missing", "gp": "GPs",
+    "gps": "general practitioners", "a&e": "accident and emergency", "on time": "timely|timeliness",
+    "late": "delay|timeliness", "staff turnover": "recruitment|retention", "social workers leaving": "retention",
+    "run": "operates", "runs": "operates", "boss": "director", "dcs": "director of children's services",
+    "ofsted grade": "judgement",
 }
 
 

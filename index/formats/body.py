@@ -530,3 +530,4 @@ def _contents_entries(lines: list[str]) -> set[str]:
                 break
     entries.discard("")
     return entries
+
