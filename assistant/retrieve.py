@@ -13,6 +13,7 @@ question costs the same few milliseconds over 25 reports or 431.
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -24,8 +25,12 @@ from assistant.understand import Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
 from index.snapshot import Snapshot, load_snapshot
-from index.store import Record, Store
+from index.store import Record, Store, StoreUnavailable
 from index.vocabulary import audiences_of
+
+
+log = logging.getLogger("report_assistant.retrieve")
+UNAVAILABLE_BACKOFF_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -96,20 +101,34 @@ class Retriever:
         self._lock = threading.Lock()
         self._audiences: dict[int, set[str]] = {}
         self._names: tuple[str, dict[str, list[str]]] | None = None
+        self.unavailable: str | None = None  # why the store last failed to answer, while it does not
 
     # -- index view ----------------------------------------------------------------
     def snapshot(self) -> Snapshot:
-        """The current view; another process's ingest is picked up within refresh_seconds."""
+        """The current view; another process's ingest is picked up within refresh_seconds.
+
+        If a Chroma server stops answering, questions are answered from the last view it gave
+        (nothing can be ingested meanwhile either); the check is retried every few seconds, not
+        on every question, so a hung server costs one timeout, not one per question."""
         if self.store is None:
             return self._snapshot
         with self._lock:
             now = time.monotonic()
             if self._snapshot is None:
-                self._snapshot = load_snapshot(self.store)
+                self._snapshot = load_snapshot(self.store)  # nothing to fall back on: StoreUnavailable propagates
                 self._checked = now
             elif now - self._checked > self.refresh_seconds:
                 self._checked = now
-                if self.store.fingerprint() != self._snapshot.fingerprint:
+                try:
+                    current = self.store.fingerprint()
+                except StoreUnavailable as exc:
+                    if not self.unavailable:
+                        log.warning("answering from the last snapshot: %s", exc)
+                    self.unavailable = str(exc)
+                    self._checked = time.monotonic() + UNAVAILABLE_BACKOFF_S
+                    return self._snapshot
+                self.unavailable = None
+                if current != self._snapshot.fingerprint:
                     self._snapshot = load_snapshot(self.store)
                     self._audiences = {}
             return self._snapshot

@@ -26,6 +26,10 @@ BAD_HTML = SHARED / "bad" / "bromley-2012-08-17-not-a-pdf.pdf"
 MEDWAY = SHARED / "medway-2013-08-23.pdf"
 SANDWELL = SHARED / "sandwell-2013-08-02.pdf"
 SMALL_PDF = SHARED / "dorset-2021-11-19.pdf"
+# The embedding model's ONNX export is made once and shared by every test and every process a test
+# starts (it is derived from the bundled weights, not user data); kept out of the user's own cache.
+MODEL_CACHE = ROOT / ".pytest_cache" / "models"
+os.environ["REPORT_ASSISTANT_MODEL_CACHE"] = str(MODEL_CACHE)
 
 # A report whose own text is hostile: HTML payloads (2) and a prompt injection that also
 # tries to close the LLM prompt's context block (4). It must only ever be quoted.
@@ -69,7 +73,7 @@ def _isolated_data_dir(tmp_path, monkeypatch):
 def embedder():
     from index.embed import Embedder
 
-    return Embedder()
+    return Embedder(MODEL_CACHE)
 
 
 @pytest.fixture(scope="session")

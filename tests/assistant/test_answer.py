@@ -6,6 +6,7 @@ import re
 import pytest
 
 from assistant.answer import REFUSAL, QuestionError, cited_refs
+from assistant.render import NEARBY
 
 SG = "south-gloucestershire-2012-07-06"
 
@@ -82,6 +83,30 @@ def test_refusals_cite_nothing_and_say_what_is_indexed(assistant, question):
     assert "South Gloucestershire" in answer.text and "Medway" in answer.text
 
 
+@pytest.mark.parametrize("question", [
+    "What was the council's total budget for children's social care?",  # an amount nobody states
+    "What is the name of the Director of Children's Services?",  # a name the report does not give
+    "How many children were adopted in South Gloucestershire in 2019?",  # a year after the report
+])
+def test_a_fact_of_a_kind_the_reports_do_not_state_is_refused(assistant, question):
+    answer = assistant.answer(question, report=SG)
+    assert answer.refused and answer.text.startswith(REFUSAL)
+    if answer.citations:  # what the report says nearby, marked as not an answer, may follow
+        assert answer.text.index(NEARBY) < answer.text.index("[")
+
+
+def test_a_number_is_answered_by_the_sentence_stating_it(assistant):
+    answer = assistant.answer("How many looked after children were there in South Gloucestershire at the time "
+                              "of the inspection?")
+    assert not answer.refused and answer.form == "figure"
+    assert "211 looked after children" in answer.text and _refs(answer) == {(SG, "8")}
+
+
+def test_a_grade_for_an_area_not_graded_is_said_to_be_so(assistant):
+    answer = assistant.answer("What grade did adoption get in South Gloucestershire?", report=SG)
+    assert answer.refused and "did not grade adoption performance" in answer.text
+
+
 def test_deadline_nobody_was_given_is_a_refusal(assistant):
     answer = assistant.answer("What must happen within six months?", report=SG)
     assert answer.refused and answer.citations == ()
@@ -144,8 +169,9 @@ def test_every_citation_exists_and_every_quote_is_verbatim(assistant):
             continue  # a report this small index does not hold
         answer = assistant.answer(item.question, history=list(item.history), report=scope)
         if answer.refused:
-            assert answer.citations == ()
-            continue
+            # a refusal cites nothing, or only the nearby text it shows after saying it is not an answer
+            assert not answer.citations or NEARBY in answer.text.split("[")[0] or (
+                answer.text.index(NEARBY) < answer.text.index("["))
         for c in answer.citations:
             records = snap.paragraph(c.report_id, c.paragraph)
             assert records, f"{item.id}: cited {c.report_id} {c.paragraph}, which does not exist"

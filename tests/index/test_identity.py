@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from index.areas import area_key, grade_number
+from index.vocabulary import area_key, grade_number
 from index.authorities import canonical, find_authority
 from index.formats.identity import file_date, inspection_range, on_site_days
 from index.parse import parse_file, renumber_check

@@ -109,22 +109,33 @@ def test_web_api_survives_the_chroma_server_going_away(tmp_path, cli_env):
             assert _ask(url).json()["citations"][0]["paragraph"] == "51"
 
             chroma.stop()  # gone: connections refused
-            down = _ask(url)
-            assert down.status_code == 503 and down.headers["retry-after"] == "5"
-            assert down.json()["detail"].startswith("the report index is unavailable right now")
-            assert chroma.url not in down.text  # where the database lives is not the asker's business
-            assert httpx.get(f"{url}/healthz", timeout=30).status_code == 503
+            time.sleep(1.2)  # past the snapshot's refresh interval: the next question checks the server
+            health = httpx.get(f"{url}/healthz", timeout=30)
+            assert health.status_code == 503 and health.headers["retry-after"] == "5"
+            assert health.json()["detail"].startswith("the report index is unavailable right now")
+            assert chroma.url not in health.text  # where the database lives is not the caller's business
+            # questions are still answered, from the last snapshot the server gave
+            for _ in range(3):
+                down = _ask(url)
+                assert down.status_code == 200 and down.json()["citations"][0]["paragraph"] == "51"
 
             chroma.start()  # back on the same port and folder: no restart of ours needed
-            back = _until_ok(url)
-            assert back.status_code == 200 and back.json()["citations"][0]["paragraph"] == "51"
+            deadline = time.time() + 60
+            while httpx.get(f"{url}/healthz", timeout=30).status_code != 200 and time.time() < deadline:
+                time.sleep(0.5)
+            assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
+            assert _ask(url).json()["citations"][0]["paragraph"] == "51"
 
-            chroma.pause()  # alive but silent: our 2 s timeout, not a hang
+            chroma.pause()  # alive but silent: our 2 s timeout, not a hang, and once, not per question
+            time.sleep(1.2)
             started = time.monotonic()
-            hung = _ask(url)
-            assert hung.status_code == 503 and time.monotonic() - started < 30
+            answers = [_ask(url) for _ in range(4)]
+            assert all(a.status_code == 200 for a in answers) and time.monotonic() - started < 10
             chroma.resume()
             assert _until_ok(url).status_code == 200
+            deadline = time.time() + 60
+            while httpx.get(f"{url}/healthz", timeout=30).status_code != 200 and time.time() < deadline:
+                time.sleep(0.5)
             assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
         finally:
             web.terminate()

@@ -16,9 +16,9 @@ import pytest
 
 from index.ingest import Ingestor
 from index.parse import parse_file
-from index.snapshot import bm25_dir, load_snapshot
+from index.snapshot import load_snapshot, snapshot_dir
 from index.store import IndexMismatch, Store
-from tests.conftest import BAD_HTML, MEDWAY, SAMPLE, SHARED, SMALL_PDF
+from tests.conftest import BAD_HTML, MEDWAY, MODEL_CACHE, SAMPLE, SHARED, SMALL_PDF
 
 
 @pytest.fixture
@@ -118,25 +118,26 @@ def test_reader_never_sees_half_a_report(store, monkeypatch):
     before = load_snapshot(store)
     parsed = parse_file(SAMPLE)
     changed = replace(parsed, report=replace(parsed.report, sha256="f" * 64))
+    vectors = store.embedder.embed([p.text for p in changed.paragraphs])
     calls = {"n": 0}
-    real_embed = store.embedder.embed
+    real_add = store._paragraphs.add
 
-    def failing_embed(texts):
+    def failing_add(**kwargs):
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("killed midway")
-        return real_embed(texts)
+        return real_add(**kwargs)
 
     import index.store as store_module
 
-    monkeypatch.setattr(store_module, "_WRITE_BATCH", 32)
-    monkeypatch.setattr(store.embedder, "embed", failing_embed)
+    monkeypatch.setattr(store_module, "WRITE_BATCH", 32)
+    monkeypatch.setattr(store._paragraphs, "add", failing_add)
     with pytest.raises(RuntimeError):
-        store.replace(changed)
+        store.replace(changed, vectors)
     monkeypatch.undo()
     during = load_snapshot(store)
     assert [r.id for r in during.records] == [r.id for r in before.records]
-    assert store.collect_garbage() > 0  # the half-written version is cleared on the next ingest
+    assert store.collect_garbage() == 32  # the half-written version is cleared on the next ingest
     assert store.count() == len(before.records)
 
 
@@ -190,30 +191,31 @@ def test_older_schema_is_a_clear_error(tmp_path, embedder, monkeypatch):
 
 
 @pytest.mark.parametrize("damage", ["missing", "corrupt", "truncated", "stale"])
-def test_bm25_heals_itself(store, damage, caplog):
+def test_snapshot_cache_heals_itself(store, damage, caplog):
     with caplog.at_level(logging.INFO, logger="report_assistant"):
         Ingestor(store).run([SAMPLE])
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], "an ingest is not a repair"
-    path = bm25_dir(store)
-    assert (path / "meta.json").exists()
+    path = snapshot_dir(store.data_dir)
+    assert (path / "meta.json").exists() and (path / "vectors.npy").exists() and (path / "bm25.npz").exists()
     if damage == "missing":
         shutil.rmtree(path)
     elif damage == "corrupt":
-        for f in path.rglob("*.npy"):
+        for f in [*path.glob("*.npy"), *path.glob("*.npz")]:
             f.write_bytes(b"\x00garbage")
     elif damage == "truncated":
-        for f in [*path.rglob("*.npy"), *path.rglob("*.json")]:
+        for f in path.iterdir():
             f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
     else:
-        (path / "meta.json").write_text('{"format": "report-assistant-bm25 v1", "fingerprint": "old", "size": 1}')
+        meta = (path / "meta.json").read_text().replace('"fingerprint": "', '"fingerprint": "old')
+        (path / "meta.json").write_text(meta)
     with caplog.at_level(logging.INFO, logger="report_assistant"):
         snap = load_snapshot(store)
-    assert snap.load_ms["bm25_rebuilt"] is True
+    assert snap.load_ms["rebuilt"] is True
     [line] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert "rebuilt it from Chroma" in line and str(path) in line
     assert snap.lexical.scores("immunisations dental checks").argmax() == next(
         i for i, r in enumerate(snap.records) if r.ref == "65")
-    assert load_snapshot(store).load_ms["bm25_rebuilt"] is False
+    assert "rebuilt" not in load_snapshot(store).load_ms
 
 
 def test_chroma_is_never_given_its_default_embedding_function(store):
@@ -250,11 +252,11 @@ def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_e
     # every report a reader can see is whole: all its records, under the version the catalog names
     # (counted in another process, as a reader would, so this one opens no Chroma client mid-test)
     count = ("import sys\nfrom index.embed import Embedder\nfrom index.store import Store\n"
-             "s = Store(sys.argv[1], Embedder())\n"
+             "s = Store(sys.argv[1], Embedder(sys.argv[2]))\n"
              "for e in s.catalog().values():\n"
              "    print(e.report.id, len(s.records([e.version])[0]), e.paragraphs)\n")
-    counted = subprocess.run([sys.executable, "-c", count, str(data)], env=cli_env, capture_output=True, text=True,
-                             timeout=180)
+    counted = subprocess.run([sys.executable, "-c", count, str(data), str(MODEL_CACHE)], env=cli_env,
+                             capture_output=True, text=True, timeout=180)
     assert counted.returncode == 0, counted.stderr
     rows = [line.split() for line in counted.stdout.splitlines()]
     assert len(rows) == len(listed) and all(stored == expected for _, stored, expected in rows), rows
@@ -270,7 +272,7 @@ def test_killed_ingest_leaves_a_usable_index_and_rerun_completes(tmp_path, cli_e
     assert len(done) == 4
     from index.embed import Embedder
 
-    store = Store(data, Embedder())
+    store = Store(data, Embedder(MODEL_CACHE))
     assert store.count() == sum(r["paragraphs"] for r in done), "records from the killed run survive"
 
 

@@ -72,27 +72,18 @@ def test_eval_with_users_own_gold_file(indexed, tmp_path):
     gold = tmp_path / "mine.yaml"
     gold.write_text("- id: mine-1\n  question: What grade did partnership working get?\n  cite: [51]\n"
                     "  facts: [Good]\n- id: mine-2\n  question: Who won the World Cup?\n  answerable: false\n")
-    out = run(indexed, "eval", "--gold", str(gold), "--json", "--no-baselines", "--report-md",
+    out = run(indexed, "eval", "--gold", str(gold), "--json", "--no-baselines", "--no-ingest", "--report-md",
               str(tmp_path / "r.md"))
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert result["n"] == 2 and result["citation_precision"] == 1.0 and result["refusal_accuracy"] == 1.0
+    for mode in ("selected", "widget"):  # every item is asked both ways
+        scores = result["sets"]["mine"][mode]
+        assert scores["n"] == 2 and scores["citation_precision"] == 1.0 and scores["refusal_accuracy"] == 1.0
     assert (tmp_path / "r.md").read_text().startswith("# Evaluation report")
     bad = tmp_path / "bad.yaml"
     bad.write_text("- id: x\n  question: q\n")
-    out = run(indexed, "eval", "--gold", str(bad))
+    out = run(indexed, "eval", "--gold", str(bad), "--no-ingest")
     assert out.returncode == 1 and "cites nothing" in out.stderr and out.stderr.count("\n") == 1
-
-
-def test_eval_on_an_empty_index_ingests_the_sample(tmp_path):
-    import os
-
-    env = dict(os.environ, REPORT_ASSISTANT_DATA=str(tmp_path / "empty"))
-    gold = tmp_path / "one.yaml"
-    gold.write_text("- id: one\n  question: What grade did partnership working get?\n  cite: [51]\n")
-    out = run(env, "eval", "--gold", str(gold), "--json", "--no-baselines", "--report-md", str(tmp_path / "r.md"))
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["reports"] == ["south-gloucestershire-2012-07-06"]
 
 
 def test_audit_prints_a_line_per_report_and_exits_1_on_problems(tmp_path):

@@ -114,8 +114,8 @@ def _log_once_answered(proc_log: Path, channel: str) -> str:
 def test_logs_hold_no_question_text_unless_debugging(web_data, tmp_path, debug):
     data = tmp_path / "data"
     shutil.copytree(web_data, data, ignore=shutil.ignore_patterns("serve-*.log"))
-    # a damaged BM25 file: the next start rebuilds it, and says so
-    for f in (data / "bm25").rglob("*.npy"):
+    # a damaged snapshot cache: the next start rebuilds it from Chroma, and says so
+    for f in (data / "snapshot").glob("*.np*"):
         f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
     url, proc = start_server(data, args=("--rate-limit", "0", *(["--debug"] if debug else [])))
     try:
