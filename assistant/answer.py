@@ -19,7 +19,7 @@ import time
 from dataclasses import replace
 from typing import Iterator, Sequence
 
-from assistant import check, compose
+from assistant import across, check, compose
 from assistant.chat import is_follow_up, rewrite, user_turns
 from assistant.render import REFUSAL, Answer, Citation, cited_refs, refusal_text, render  # noqa: F401 - public API
 from assistant.retrieve import Evidence, Retriever
@@ -98,9 +98,23 @@ class Assistant:
 
         early = check.early_refusal(query, snap, report_ids)
         if early:
-            yield self._refusal(snap, check.Decision(None, early), timings, t0, standalone)
+            # say why, in a sentence; an empty index is explained by the refusal text itself
+            detail = f"({early[:1].upper()}{early[1:]}.)" if snap.catalog else ""
+            yield self._refusal(snap, check.Decision(None, early, detail=detail), timings, t0, standalone)
             return
         t1 = time.perf_counter()
+        if query.across:
+            # across reports: answered from the judgement table, which is exact, so never rewritten by a model
+            decision = across.decide(query, snap, report_ids if report else None)
+            timings["table_ms"] = (time.perf_counter() - t1) * 1000
+            if decision.candidate is None:
+                yield self._refusal(snap, decision, timings, t0, standalone)
+                return
+            text, citations = render(decision.candidate, snap)
+            yield self._finish(Answer(text=text, citations=citations, refused=False, mode="extractive",
+                                      timings=timings, question=standalone, form="across",
+                                      notes=("answered from the judgement table",)), t0)
+            return
         evidence, candidates, decision = self.decide(query, report_ids, selected=bool(report))
         timings["retrieve_compose_check_ms"] = (time.perf_counter() - t1) * 1000
         hits = evidence.hits[: self.k]

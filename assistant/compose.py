@@ -64,6 +64,8 @@ class Candidate:
     structured: bool = False  # chosen by the reports' structure (deadline lists, judgements), not by scoring
     note: str = ""  # a line the rendered answer adds, e.g. what a combined judgement covered
     kinds: set[str] = field(default_factory=set)  # the kinds of fact its sentences state
+    lead: str = ""  # a first line over a list, e.g. how many reports a table answer looked at
+    tail: str = ""  # a last line, e.g. how a council's grade moved between its first and latest report
 
 
 def sentences(text: str) -> list[str]:

@@ -79,6 +79,7 @@ def render(candidate: Candidate, snap: Snapshot) -> tuple[str, tuple[Citation, .
     lines: list[str] = []
     group = None
     grouped = any(d.group for d in candidate.drafts)
+    listed = grouped or bool(candidate.lead)  # a lead sentence introduces a list
     for d in candidate.drafts:
         report = snap.catalog[d.record.report_id].report
         label = f"{names[report.id]}, {d.record.ref}" if many else d.record.ref
@@ -91,15 +92,18 @@ def render(candidate: Candidate, snap: Snapshot) -> tuple[str, tuple[Citation, .
         else:
             citations[key] = Citation(report_id=report.id, authority=report.authority, title=report.title,
                                       paragraph=d.record.ref, section=d.record.section, quote=d.quote, label=label)
-        if grouped:
-            heading = f"{names[report.id]} — {d.group}" if many else d.group
+        if grouped and d.group:
+            # an answer across reports names its reports in every line; others head each report's list
+            heading = f"{names[report.id]} — {d.group}" if many and candidate.form != "across" else d.group
             if heading != group:
                 lines.append(("\n" if lines else "") + heading + ":")
                 group = heading
-            lines.append(f"- {cite(d.text, label)}")
-        else:
-            lines.append(cite(d.text, label))
-    text = "\n".join(lines) if grouped else " ".join(lines)
+        lines.append(f"- {cite(d.text, label)}" if listed else cite(d.text, label))
+    text = "\n".join(lines) if listed else " ".join(lines)
+    if candidate.lead:
+        text = f"{candidate.lead}\n{text}" if text else candidate.lead
+    if candidate.tail:
+        text = f"{text}\n{candidate.tail}"
     if candidate.note == "combined":
         text += " (This report graded children in care and care leavers together.)"
     return text.strip(), tuple(citations.values())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from index.lexical import tokenize
 from index.vocabulary import EVERYDAY, areas_asked, audience_asked, timescale_asked
@@ -54,6 +55,27 @@ INJECTION = re.compile(
     re.I,
 )
 YEAR = re.compile(r"\b(20[0-4]\d)\b")
+# -- questions across reports: about councils in the plural, or one council over time ------------
+_COUNCILS = r"(councils?|(local )?authorit(y|ies)|las|boroughs|counties)"
+LIST_COUNCILS = re.compile(r"\b(which|what|list|name|show)\b(\s+(me|all|the|of|other))*(\s+\w+)?\s+" + _COUNCILS +
+                           r"\b|\b" + _COUNCILS + r"\s+(that|which|who)\s+(were|was|are|got|have|had|received)\b", re.I)
+COUNT_COUNCILS = re.compile(r"\bhow many\s+(\w+\s+)?(" + _COUNCILS[1:-1] + r"|reports|inspections)\b", re.I)
+NEIGHBOURS = re.compile(r"\bneighbou?rs?\b|\bsimilar (councils|authorities|areas|places)\b|\bcomparators?\b", re.I)
+COMPARE = re.compile(r"\bcompar(e|ed|es|ing|ison)\b|\bversus\b|\bvs\.?\b|\b(better|worse) than\b", re.I)
+OVER_TIME = re.compile(r"\bchang(e|ed|es|ing)\b|\bover (time|the years)\b|\btrend|\btrajector|\bhistory\b|"
+                       r"\b(improv|declin|deteriorat)(ed|ing|e|es)\b|\b(got|gotten|getting) (better|worse)\b|"
+                       r"\b(each|every|successive|all (of )?(its|their|the))\s+inspections?\b|"
+                       r"\b(previous|past|earlier|last)\s+(\w+\s+)?inspections\b|\bstill\b|\bagain\b|"
+                       r"\bsince (19|20)\d\d\b|\bbetween (19|20)\d\d and\b", re.I)
+IMPROVE = re.compile(r"\b(improve|improvements?|recommend\w*|areas? for (improvement|priority action)|"
+                     r"actions?|asked to|told to)\b", re.I)
+# grade words a question filters on; "RI" is how the sector says "requires improvement"
+GRADES_ASKED = re.compile(r"\b(?P<word>outstanding|good|adequate|inadequate|requires? improvement(?: to be good)?|ri)\b"
+                          r"(?:\s+or\s+(?P<more>better|above|worse|below|outstanding|good|inadequate|"
+                          r"requires improvement))?|"
+                          r"\b(?P<how>below|less than|worse than|better than|at least|not)\s+"
+                          r"(?P<than>good|outstanding|adequate)\b", re.I)
+_GRADE_NUMBER = {"outstanding": 1, "good": 2, "adequate": 3, "ri": 3, "inadequate": 4}
 COMMON_WORD_NAMES = {"reading", "bury", "hull", "stoke", "york", "kent", "derby", "poole", "sutton", "windsor",
                      "richmond", "kingston", "brent", "halton", "newham"}
 # The words of a question's form, its scope and its tone: not what it is about.
@@ -95,6 +117,12 @@ class Query:
     unindexed: tuple[str, ...] = ()  # councils it names that are not indexed
     injection: bool = False
     future: bool = False  # asks what will happen: no report can say
+    # questions across reports, answered from the judgement table (assistant.judgements):
+    across: str | None = None  # "list", "count", "trend", "compare", "neighbours" or "history"
+    grades: tuple[int, ...] = ()  # grade numbers it asks for: "inadequate" -> (4,); "good or better" -> (1, 2)
+    since: str = ""  # ISO date bounds it names: "since 2023" -> since="2023-01-01"
+    until: str = ""
+    latest: bool = False  # "currently", "latest", "now": each council's most recent report only
 
     @property
     def typed(self) -> bool:
@@ -166,7 +194,83 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
     return Query(text=text, asks=asks, subject=subject, stand_ins=everyday_terms(text, subject), areas=areas,
                  quantity=quantity, timescale=timescale if asks in ("action", "describe") or timescale else None,
                  audience=audience_asked(text), authorities=named, years=tuple(int(y) for y in YEAR.findall(text)),
-                 unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)))
+                 unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)),
+                 across=across_kind(text, asks, named, areas), grades=grades_asked(text),
+                 since=bounds(text)[0], until=bounds(text)[1],
+                 latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)))
+
+
+def across_kind(text: str, asks: str, named: tuple[str, ...], areas: tuple[str, ...]) -> str | None:
+    """Whether a question spans reports, and how: a list or count of councils by grade, one council's
+    grades over time, councils side by side, a council against its statistical neighbours, or one
+    council's recommendations at each inspection. None for a question about what reports say."""
+    graded = asks == "grade" or bool(areas) or bool(GRADE.search(text) or GRADES_ASKED.search(text))
+    if NEIGHBOURS.search(text) and (graded or asks in ("describe", "grade")):
+        return "neighbours"
+    if asks in ("action", "describe") and IMPROVE.search(text) and len(named) == 1 and (
+            OVER_TIME.search(text) or len(set(YEAR.findall(text))) > 1):
+        return "history"
+    if COUNT_COUNCILS.search(text) and graded and len(named) != 1:
+        return "count"
+    if LIST_COUNCILS.search(text) and graded and len(named) != 1:
+        return "list"
+    if len(named) == 1 and graded and asks in ("grade", "describe") and OVER_TIME.search(text):
+        return "trend"
+    if len(named) > 1 and (asks == "grade" or (areas and COMPARE.search(text))):
+        return "compare"
+    return None
+
+
+def grades_asked(text: str) -> tuple[int, ...]:
+    """ "inadequate" -> (4,); "good or better" -> (1, 2); "below good" -> (3, 4); "RI or worse" -> (3, 4)."""
+    out: set[int] = set()
+    for m in GRADES_ASKED.finditer(text):
+        if m.group("word"):
+            word = m.group("word").lower()
+            if word == "ri" and m.group("word") != "RI":
+                continue  # "ri" in lower case is not the sector's abbreviation
+            n = _GRADE_NUMBER[word.split()[0] if not word.startswith("requir") else "ri"]
+            more = (m.group("more") or "").lower()
+            if more in ("better", "above"):
+                out |= set(range(1, n + 1))
+            elif more in ("worse", "below"):
+                out |= set(range(n, 5))
+            else:
+                out.add(n)
+                if more:
+                    out.add(_GRADE_NUMBER.get(more.split()[0] if not more.startswith("requir") else "ri", n))
+        else:
+            how, word = m.group("how").lower(), m.group("than").lower()
+            n = _GRADE_NUMBER[word]
+            out |= (set(range(n + 1, 5)) if how in ("below", "less than", "worse than", "not")
+                    else set(range(1, n)) if how == "better than" else set(range(1, n + 1)))
+    return tuple(sorted(out))
+
+
+def bounds(text: str, today: date | None = None) -> tuple[str, str]:
+    """ISO date bounds a question names: "since 2023" -> ("2023-01-01", ""); "in 2019" ->
+    ("2019-01-01", "2019-12-31"); "between 2015 and 2018"; "before 2020"; "in the last 3 years"."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    m = re.search(r"\b(between|from)\s+((?:19|20)\d\d)\s+(and|to|until)\s+((?:19|20)\d\d)\b", text, re.I)
+    if m:
+        a, b = sorted((int(m.group(2)), int(m.group(4))))
+        return f"{a}-01-01", f"{b}-12-31"
+    m = re.search(r"\b(since|from|after|starting|as of)\s+((?:19|20)\d\d)\b", text, re.I)
+    if m:
+        year = int(m.group(2)) + (1 if m.group(1).lower() == "after" else 0)
+        return f"{year}-01-01", ""
+    m = re.search(r"\b(before|until|till|up to|by|prior to)\s+((?:19|20)\d\d)\b", text, re.I)
+    if m:
+        year = int(m.group(2)) - (1 if m.group(1).lower() in ("before", "prior to") else 0)
+        return "", f"{year}-12-31"
+    m = re.search(r"\b(last|past)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b", text, re.I)
+    if m:
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+        n = int(m.group(2)) if m.group(2).isdigit() else words[m.group(2).lower()]
+        return f"{(today or date.today()).year - n}-01-01", ""
+    if len(set(years)) == 1:
+        return f"{years[0]}-01-01", f"{years[0]}-12-31"
+    return "", ""
 
 
 def everyday_terms(text: str, subject: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:

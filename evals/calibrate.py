@@ -12,7 +12,7 @@ tuning set is read: the blind set is never used to choose anything.
 from __future__ import annotations
 
 from assistant import check
-from evals.scoring import GoldItem, scope_for
+from evals.scoring import GoldItem, is_across, scope_for
 
 
 def signals(assistant, items: list[GoldItem]) -> list[dict]:
@@ -20,8 +20,8 @@ def signals(assistant, items: list[GoldItem]) -> list[dict]:
     rows = []
     for item in items:
         scope = scope_for(item, snap.catalog)
-        if scope is not None and not scope:
-            continue
+        if scope is not None and not scope or is_across(item):
+            continue  # the thresholds govern retrieved text; the judgement table has none
         from assistant.chat import rewrite, user_turns
 
         question = rewrite(item.question, user_turns(item.history)) if item.history else item.question

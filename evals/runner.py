@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from evals.scoring import GATE, METRICS, GoldItem, aggregate, score_item, scope_for
+from evals.scoring import GATE, METRICS, GoldItem, aggregate, is_across, resolve_cites, score_item, scope_for
 
 DEFAULT_REPORT = Path(__file__).with_name("report.md")
 MODES = ("selected", "widget")
@@ -49,11 +49,16 @@ def run_items(assistant, items: list[GoldItem], mode: str) -> dict:
         answer = assistant.answer(item.question, history=list(item.history), report=selected)
         latency = (time.perf_counter() - t0) * 1000
         in_scope = set(scope) if scope else set(catalog)
-        cited = [c.paragraph for c in answer.citations if c.report_id in in_scope]
         query = assistant.retriever.understand(answer.question or item.question)
         hits = assistant.retriever.evidence(query, assistant.retriever.scope(query, selected), 5).hits
-        retrieved = [h.paragraph for h in hits if h.report in in_scope]
-        s = score_item(item, answer.text, answer.refused, cited, retrieved)
+        if is_across(item):  # citations name their reports; the table, not retrieval, answers
+            cited = [f"{c.report_id}:{c.paragraph}" for c in answer.citations]
+            s = score_item(item, answer.text, answer.refused, cited, None, cite=resolve_cites(item.cite, catalog),
+                           allowed=resolve_cites(item.cite + item.ok, catalog))
+        else:
+            cited = [c.paragraph for c in answer.citations if c.report_id in in_scope]
+            retrieved = [h.paragraph for h in hits if h.report in in_scope]
+            s = score_item(item, answer.text, answer.refused, cited, retrieved)
         passed = s["refusal_ok"] and (not item.answerable or (
             s["citation_recall"] == 1 and s["citation_precision"] == 1 and s["fact_recall"] == 1))
         scores.append(s)

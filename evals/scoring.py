@@ -15,6 +15,10 @@ Metric definitions (per answerable item, then averaged):
 Where an item names a `report`, a citation or retrieved paragraph counts only if its
 report matches, and the question is asked with that report selected (as a user would
 pick it in the report selector).
+
+A question across reports names the report of each citation instead: `cite: ["Bolton 2023: S1",
+"Oldham 2024: S1"]`, each resolved against the index like `report`. Its answer comes from the
+judgement table, not from retrieval, so recall@5 and MRR do not apply to it.
 """
 from __future__ import annotations
 
@@ -113,30 +117,55 @@ def scope_for(item: GoldItem, catalog) -> list[str] | None:
             if report_matches(item.report, e.report.authority, e.report.title, rid, e.report.year)]
 
 
-def score_item(item: GoldItem, answer_text: str, refused: bool, cited: list[str], retrieved: list[str]) -> dict:
-    """Per-item metrics; `cited` and `retrieved` hold paragraph labels already filtered to the item's report."""
+def is_across(item: GoldItem) -> bool:
+    """An item whose citations each name their report: a question across reports."""
+    return any(":" in c for c in item.cite)
+
+
+def resolve_cites(refs: tuple[str, ...], catalog) -> set[str]:
+    """ "Bolton 2023: S1" -> {"bolton-2023-09-15:S1"}; raises GoldError unless exactly one report matches."""
+    out = set()
+    for ref in refs:
+        words, _, paragraph = ref.rpartition(":")
+        matches = [rid for rid, e in catalog.items()
+                   if report_matches(words, e.report.authority, e.report.title, rid, e.report.year)]
+        if len(matches) != 1:
+            raise GoldError(f"{ref!r} names {len(matches)} indexed reports; it must name exactly one")
+        out.add(f"{matches[0]}:{paragraph.strip()}")
+    return out
+
+
+def score_item(item: GoldItem, answer_text: str, refused: bool, cited: list[str], retrieved: list[str] | None,
+               cite: set[str] | None = None, allowed: set[str] | None = None) -> dict:
+    """Per-item metrics; `cited` and `retrieved` hold paragraph labels already filtered to the item's report
+    (for an item across reports: "report_id:paragraph" labels, `cite` and `allowed` resolved the same way,
+    and `retrieved` None)."""
     refusal_ok = refused == (not item.answerable)
     if not item.answerable:
         return {"refusal_ok": refusal_ok}
-    cite, allowed = set(item.cite), set(item.cite) | set(item.ok)
-    top5 = retrieved[:5]
-    rr = next((1.0 / (i + 1) for i, p in enumerate(top5) if p in cite), 0.0)
+    cite = set(item.cite) if cite is None else cite
+    allowed = (set(item.cite) | set(item.ok)) if allowed is None else allowed
     cited_set = set(cited)
     facts = [bool(re.search(f, answer_text, re.I)) for f in item.facts]
-    return {
+    out = {
         "refusal_ok": refusal_ok,
-        "recall_at_5": len(cite & set(top5)) / len(cite),
-        "mrr": rr,
         "citation_precision": len(cited_set & allowed) / len(cited_set) if cited_set else 0.0,
         "citation_recall": len(cited_set & cite) / len(cite),
         "fact_recall": sum(facts) / len(facts) if facts else 1.0,
     }
+    if retrieved is not None:
+        top5 = retrieved[:5]
+        out["recall_at_5"] = len(cite & set(top5)) / len(cite)
+        out["mrr"] = next((1.0 / (i + 1) for i, p in enumerate(top5) if p in cite), 0.0)
+    return out
 
 
 def aggregate(scores: list[dict], latencies: list[float]) -> dict:
-    answerable = [s for s in scores if "recall_at_5" in s]
-    out = {m: round(statistics.fmean(s[m] for s in answerable), 4) if answerable else None
-           for m in METRICS if m != "refusal_accuracy"}
+    out = {}
+    for m in METRICS:
+        if m != "refusal_accuracy":
+            values = [s[m] for s in scores if m in s]
+            out[m] = round(statistics.fmean(values), 4) if values else None
     out["refusal_accuracy"] = round(statistics.fmean(s["refusal_ok"] for s in scores), 4) if scores else None
     out["latency_ms_p50"] = round(percentile(latencies, 50), 1) if latencies else None
     out["latency_ms_p95"] = round(percentile(latencies, 95), 1) if latencies else None

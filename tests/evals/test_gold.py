@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.scoring import GoldError, blind_files, default_gold_files, load_gold, report_matches
+from evals.scoring import GoldError, blind_files, default_gold_files, is_across, load_gold, report_matches
 from index.parse import parse_file
 from tests.conftest import ROOT
 
@@ -63,7 +63,26 @@ def test_blind_set_is_big_broad_and_apart():
     assert not {i.id for i in BLIND} & {i.id for i in ITEMS}
 
 
-@pytest.mark.parametrize("item", [i for i in ITEMS + BLIND if i.answerable], ids=lambda i: i.id)
+@pytest.mark.parametrize("item", [i for i in ITEMS if is_across(i)], ids=lambda i: i.id)
+def test_questions_across_reports_cite_a_real_paragraph_of_exactly_one_report(item):
+    reports = [_parsed(p) for p in CORPUS]
+    for cite in item.cite:
+        words, _, ref = cite.rpartition(":")
+        found = [r for r in reports if report_matches(words, r.report.authority, r.report.title, r.report.id,
+                                                      r.report.year)]
+        assert len(found) == 1, f"{item.id}: {cite!r} names {len(found)} reports of evals/corpus.txt"
+        assert found[0].text_of(ref.strip()), f"{item.id}: {found[0].report.id} has no paragraph {ref.strip()}"
+
+
+def test_questions_across_reports_are_enough_and_varied():
+    across = [i for i in ITEMS if i.category.startswith("across")]
+    assert len(across) >= 20 and all(is_across(i) for i in across if i.answerable)
+    kinds = {i.category for i in across}
+    assert {"across-list", "across-count", "across-trend", "across-neighbours", "across-compare",
+            "across-history", "across-unanswerable"} <= kinds
+
+
+@pytest.mark.parametrize("item", [i for i in ITEMS + BLIND if i.answerable and not is_across(i)], ids=lambda i: i.id)
 def test_cited_paragraphs_exist_and_facts_match_them(item):
     reports = _reports_for(item)
     assert reports, f"{item.id}: report {item.report!r} is not in evals/corpus.txt"
