@@ -133,6 +133,11 @@ class Retriever:
                     self._audiences = {}
             return self._snapshot
 
+    def refresh(self) -> None:
+        """Look at the index again on the next question: this process has just changed it."""
+        with self._lock:
+            self._checked = float("-inf")
+
     def indexed_authorities(self) -> dict[str, list[str]]:
         snap = self.snapshot()
         if self._names is None or self._names[0] != snap.fingerprint:

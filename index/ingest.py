@@ -11,20 +11,29 @@ refresh the snapshot cache from what was just written.
   point loses at most the report being written, which the next run redoes.
 - `self.result` is filled in as the run goes, so a caller can report what was done even
   when the run is interrupted.
+- One writer at a time per index folder (`ingest_lock`): a second ingest, an upload from
+  the web page or a removal waits for the one running to finish.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+import numpy as np
 
 from index.audit import collect_files, parse_many
 from index.model import ParsedReport, ParseError, Report
 from index.parse import PARSER_VERSION
 from index.snapshot import Snapshot, build, load_cached, load_snapshot, save, snapshot_dir
 from index.store import IndexedReport, Record, Store, StoreUnavailable, embedding_text, fingerprint, version_of
+
+
+PROGRESS_STEP = 32  # paragraphs embedded between progress reports when someone watches one upload
 
 
 @dataclass
@@ -52,6 +61,19 @@ def clash(new: Report, old: Report) -> str | None:
             f"one replaces it")
 
 
+@contextmanager
+def ingest_lock(data_dir: Path):
+    """Hold the index folder's writer lock; waits while another process or thread holds it.
+    (With a Chroma server the lock covers writers that share this folder, i.e. this machine.)"""
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(data_dir) / ".ingest.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class Ingestor:
     def __init__(self, store: Store, workers: int | None = None,
                  on_parsed: Callable[[int, int], None] | None = None,
@@ -69,12 +91,24 @@ class Ingestor:
         self.result = IngestResult()
 
     def run(self, paths: list[Path]) -> IngestResult:
+        with ingest_lock(self.store.data_dir):
+            return self.commit(self.plan(paths))
+
+    def plan(self, paths: list[Path]) -> list[ParsedReport]:
+        """Parse what needs indexing; unchanged files go to result.skipped, bad ones to result.failed.
+        Nothing is written. The caller holds ingest_lock from here to commit()."""
         result = self.result = IngestResult()
         files, result.failed = collect_files([Path(p) for p in paths])
         self.store.collect_garbage()
-        catalog = self.store.catalog()
-        before = fingerprint(catalog)
-        todo = self._plan(files, catalog, result)
+        return self._plan(files, self.store.catalog(), result)
+
+    def commit(self, todo: list[ParsedReport],
+               on_embedded: Callable[[str, int, int], None] | None = None) -> IngestResult:
+        """Embed and write each planned report, committing them one by one, then refresh the
+        snapshot cache. on_embedded(report id, paragraphs embedded, paragraphs): finer progress
+        within each report, for a user watching one upload."""
+        result = self.result
+        before = fingerprint(self.store.catalog())
         if self.on_start:
             self.on_start(len(todo), sum(len(p.paragraphs) for p in todo))
         written: list[tuple[ParsedReport, object]] = []
@@ -82,7 +116,7 @@ class Ingestor:
         try:
             for n, parsed in enumerate(todo):
                 try:
-                    vectors = self.store.embedder.embed([embedding_text(p) for p in parsed.paragraphs])
+                    vectors = self._embed(parsed, on_embedded)
                     count = self.store.replace(parsed, vectors)
                 except StoreUnavailable as exc:
                     result.stopped = str(exc)
@@ -100,6 +134,35 @@ class Ingestor:
         if written:
             self._refresh_snapshot(before, written)
         return result
+
+    def remove(self, report_id: str) -> bool:
+        """Remove one report and refresh the snapshot cache without it. False if it is not indexed."""
+        with ingest_lock(self.store.data_dir):
+            catalog = self.store.catalog()
+            if report_id not in catalog:
+                return False
+            before = fingerprint(catalog)
+            self.store.remove(report_id)
+            directory = snapshot_dir(self.store.data_dir, self.store.location)
+            previous = load_cached(directory, before)
+            catalog = self.store.catalog()
+            if previous is None or set(catalog) - set(previous.catalog):
+                load_snapshot(self.store, after_ingest=True)
+                return True
+            rows = previous.rows(list(catalog))
+            save(build(catalog, [previous.records[i] for i in rows], previous.vectors[rows]), directory)
+            self.store.write_state(catalog)
+            return True
+
+    def _embed(self, parsed: ParsedReport, on_embedded) -> np.ndarray:
+        texts = [embedding_text(p) for p in parsed.paragraphs]
+        if on_embedded is None:
+            return self.store.embedder.embed(texts)
+        parts = []
+        for start in range(0, len(texts), PROGRESS_STEP):
+            parts.append(self.store.embedder.embed(texts[start:start + PROGRESS_STEP]))
+            on_embedded(parsed.report.id, min(start + PROGRESS_STEP, len(texts)), len(texts))
+        return np.concatenate(parts) if parts else self.store.embedder.embed([])
 
     def _plan(self, files: list[Path], catalog: dict[str, IndexedReport], result: IngestResult) -> list[ParsedReport]:
         """Which files to embed: unchanged ones skipped by hash, bad ones and clashes failed."""
@@ -148,8 +211,6 @@ class Ingestor:
     def _refresh_snapshot(self, before: str, written: list[tuple[ParsedReport, object]]) -> None:
         """The new snapshot from the old one plus what was just written: no re-reading of the
         whole index from Chroma, unless the old snapshot is not cached."""
-        import numpy as np
-
         directory = snapshot_dir(self.store.data_dir, self.store.location)
         catalog = self.store.catalog()
         previous = load_cached(directory, before)

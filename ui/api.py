@@ -3,18 +3,22 @@
     POST /api/ask {"question": "...", "history": [], "report": null}
     GET  /api/reports
     GET  /api/reports/{id}/paragraphs/{n}
+    GET  /api/judgements?authority=Bradford&area=overall&grade=inadequate&since=2018
+    POST /api/reports (multipart), DELETE /api/reports/{id}: see ui.uploads
 """
 from __future__ import annotations
 
 import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field, field_validator
 
 from assistant.answer import MAX_QUESTION_CHARS, QuestionError
+from assistant.judgements import filter_rows, judgement_table
 from assistant.retrieve import resolve_reports
 from ui.guard import answered
+from ui.uploads import UploadLimits, build_upload_router
 
 
 class Message(BaseModel):
@@ -78,7 +82,8 @@ def paragraph_view(snap, report_id: str, ref: str) -> dict:
     }
 
 
-def build_router(assistant, api_key: str | None, debug: bool = False) -> APIRouter:
+def build_router(assistant, api_key: str | None, debug: bool = False,
+                 uploads: UploadLimits = UploadLimits()) -> APIRouter:
     def require_key(request: Request) -> None:
         if not api_key:
             return
@@ -120,4 +125,25 @@ def build_router(assistant, api_key: str | None, debug: bool = False) -> APIRout
         """One paragraph in full: text, section, judgement and any recommendations with deadlines."""
         return paragraph_view(assistant.retriever.snapshot(), report_id, ref)
 
+    @router.get("/judgements")
+    def judgements(authority: Annotated[list[str], Query(max_length=100)] = [],  # noqa: B006 - FastAPI's idiom
+                   neighbours_of: Annotated[str | None, Query(max_length=100)] = None,
+                   area: Annotated[str | None, Query(max_length=40)] = None,
+                   grade: Annotated[str | None, Query(max_length=40)] = None,
+                   since: Annotated[str | None, Query(max_length=10)] = None,
+                   until: Annotated[str | None, Query(max_length=10)] = None,
+                   latest: bool = False) -> list[dict]:
+        """Every graded judgement of the indexed reports, filtered like `report-assistant judgements`:
+        authority (repeatable), neighbours_of, area, grade, since, until, latest."""
+        if len(authority) > 200:
+            raise HTTPException(422, "at most 200 authorities at once")
+        try:
+            rows = filter_rows(judgement_table(assistant.retriever.snapshot().catalog), authorities=authority,
+                               neighbours_of=neighbours_of, area=area, grade=grade, since=since, until=until,
+                               latest=latest)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return [r.to_json() for r in rows]
+
+    router.include_router(build_upload_router(assistant, api_key, uploads))
     return router

@@ -23,6 +23,7 @@ from index.store import StoreUnavailable
 from ui.api import build_router, paragraph_view
 from ui.guard import BodyLimit, RateLimit
 from ui.page import build_page, page_assets
+from ui.uploads import UploadLimits
 
 log = logging.getLogger("report_assistant.web")
 
@@ -38,6 +39,7 @@ class WebSettings:
     concurrency: int = 8  # Gradio's queue serves one request at a time unless told otherwise
     rate_limit: int = 60  # requests a minute per client address; 0 turns the limit off
     debug: bool = False  # log question text (off: questions can name children and staff)
+    uploads: UploadLimits = UploadLimits()  # adding reports from the page (only with an api_key)
 
     def __post_init__(self):
         if self.concurrency < 1:
@@ -68,7 +70,7 @@ def create_app(assistant, web: WebSettings = WebSettings()) -> FastAPI:
         log.warning("index unavailable: %s", exc)
         return JSONResponse({"detail": UNAVAILABLE}, status_code=503, headers={"Retry-After": "5"})
 
-    app.include_router(build_router(assistant, web.api_key, web.debug))
+    app.include_router(build_router(assistant, web.api_key, web.debug, web.uploads))
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> JSONResponse:
@@ -101,12 +103,13 @@ def create_app(assistant, web: WebSettings = WebSettings()) -> FastAPI:
     # policy when the parent app has none, so we always install ours).
     if web.rate_limit:
         app.add_middleware(RateLimit, per_minute=web.rate_limit)
-    app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(BodyLimit, limit=MAX_BODY, wider={("POST", "/api/reports"): web.uploads.max_body})
     app.add_middleware(CORSMiddleware, allow_origins=list(web.allowed_origins), allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "X-API-Key", "Authorization"], expose_headers=["Retry-After"],
                        max_age=600)
 
-    page = build_page(assistant, web.debug).queue(default_concurrency_limit=web.concurrency)
+    page = build_page(assistant, web.debug, uploads=web.uploads if web.api_key else None).queue(
+        default_concurrency_limit=web.concurrency)
     css, js = page_assets()
     theme = gr.themes.Default(font=["Arial", "Helvetica", "sans-serif"], font_mono=["Menlo", "monospace"])
     return gr.mount_gradio_app(app, page, path="/", theme=theme, css=css, js=js, footer_links=[],

@@ -296,13 +296,61 @@ def reports(data_dir, chroma_url, as_json):
 @data_options
 def remove(report_id, data_dir, chroma_url):
     """Remove one report from the index."""
-    store = _open(_settings(data_dir, chroma_url))
-    if not store.remove(report_id):
-        _fail(f"no indexed report has the id {report_id!r} (see: report-assistant reports)")
-    from index.snapshot import load_snapshot
+    from index.ingest import Ingestor
 
-    load_snapshot(store)
+    store = _open(_settings(data_dir, chroma_url))
+    if not Ingestor(store).remove(report_id):
+        _fail(f"no indexed report has the id {report_id!r} (see: report-assistant reports)")
     click.echo(f"removed {report_id}")
+
+
+@main.command()
+@click.option("--authority", "authorities", multiple=True, help="A council (repeatable).")
+@click.option("--neighbours-of", default=None, help="A council and its statistical neighbours.")
+@click.option("--area", default=None, help="overall, leaders, help_and_protection, in_care, care_leavers, or an "
+                                           "older framework's area (see index/vocabulary.py).")
+@click.option("--grade", default=None, help="outstanding, good, requires improvement (RI), adequate, inadequate or 1-4.")
+@click.option("--since", default=None, help="From this date on: 2023 or 2023-05-31.")
+@click.option("--until", default=None, help="Up to this date: 2024 or 2024-03-31.")
+@click.option("--latest", is_flag=True, help="Only each council's most recent report.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of rows.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@data_options
+def judgements(authorities, neighbours_of, area, grade, since, until, latest, as_json, as_csv, data_dir, chroma_url):
+    """Every graded judgement of the indexed reports, filtered: one row per report and area."""
+    from assistant.judgements import filter_rows, judgement_table
+
+    if as_json and as_csv:
+        _fail("choose one of --json and --csv")
+    settings = _settings(data_dir, chroma_url)
+    from assistant.config import cached_snapshot
+
+    snapshot = cached_snapshot(settings)
+    catalog = snapshot.catalog if snapshot is not None else _open(settings).catalog()
+    try:
+        rows = filter_rows(judgement_table(catalog), authorities=list(authorities), neighbours_of=neighbours_of,
+                           area=area, grade=grade, since=since, until=until, latest=latest)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        click.echo(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
+    elif as_csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for r in rows:
+            data = r.to_json()
+            writer.writerow([data[c] if data[c] is not None else "" for c in CSV_COLUMNS])
+    else:
+        if not rows:
+            click.echo("No judgements match." if catalog else "No reports indexed. Add some: report-assistant ingest PATH")
+        for r in rows:
+            click.echo(f"{r.date:10}  {r.authority:28.28} {r.area:22} {r.grade:34.34} [{r.report}, {r.ref}]")
+
+
+CSV_COLUMNS = ("authority", "report_id", "published", "inspection_start", "inspection_end", "type", "area",
+               "area_text", "grade", "grade_number", "ref")
 
 
 @main.command()
@@ -374,11 +422,15 @@ def serve(host, port, origins, rate_limit, debug, mode, llm_base_url, llm_model,
             _fail(f"REPORT_ASSISTANT_RATE_LIMIT must be a whole number of requests a minute, got {raw!r}")
         rate_limit = int(raw)
     debug = bool(debug) or os.environ.get("REPORT_ASSISTANT_DEBUG", "") in ("1", "true", "yes")
+    from ui.uploads import UploadLimits
+
     try:
+        uploads = UploadLimits(max_file_mb=float(os.environ.get("REPORT_ASSISTANT_UPLOAD_MB", "20")),
+                               max_files=int(os.environ.get("REPORT_ASSISTANT_UPLOAD_FILES", "10")))
         web = WebSettings(allowed_origins=tuple(origins) or tuple(env_origins), rate_limit=rate_limit, debug=debug,
-                          api_key=os.environ.get("REPORT_ASSISTANT_API_KEY") or None)
+                          api_key=os.environ.get("REPORT_ASSISTANT_API_KEY") or None, uploads=uploads)
     except ValueError as exc:
-        _fail(str(exc))
+        _fail(str(exc).splitlines()[0])
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "chromadb", "sentence_transformers", "gradio", "urllib3", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.INFO if debug else logging.WARNING)
@@ -466,13 +518,22 @@ def eval_(gold_files, which, as_json, report_md, no_baselines, no_ingest, gate, 
 @click.option("--runs", default=5, show_default=True, help="Repetitions per measurement.")
 @click.option("--reports-dir", type=click.Path(path_type=Path), default=None,
               help="Reports to ingest for the throughput figure (default: ../shared/reports).")
-@click.option("--skip", multiple=True, type=click.Choice(["ingest", "cold", "web"]), help="Skip a benchmark.")
+@click.option("--skip", multiple=True, type=click.Choice(["ingest", "cold", "web", "samples"]),
+              help="Skip a benchmark ('samples': all of the sample-report ones, keeping their last figures).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A checkout of data-to-insight/ofsted-ilacs-scrape-tool: add the whole-corpus section.")
+@click.option("--corpus-index", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="An index already built from that corpus (skips the ~20 min ingest).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("evals/bench"), show_default=True)
-def bench(as_json, runs, reports_dir, skip, out):
-    """Benchmarks: answer latency, cold ask, ingest throughput, web API under load, peak memory."""
+def bench(as_json, runs, reports_dir, skip, corpus, corpus_index, out):
+    """Benchmarks: answer latency, cold ask, ingest throughput, web API under load, peak memory;
+    with --corpus, the same over the whole public corpus."""
     from evals import bench as bench_mod
 
-    result = bench_mod.run_all(runs=runs, reports_dir=reports_dir, skip=set(skip), out=out)
+    if corpus_index and not corpus:
+        _fail("--corpus-index needs --corpus (the checkout it was built from)")
+    result = bench_mod.run_all(runs=runs, reports_dir=reports_dir, skip=set(skip), out=out, corpus=corpus,
+                               corpus_index=corpus_index)
     click.echo(json.dumps(result, indent=2) if as_json else bench_mod.summary(result))
 
 

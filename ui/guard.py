@@ -28,14 +28,18 @@ async def _reply(send, status: int, detail: str, headers: tuple = ()) -> None:
 
 
 class BodyLimit:
-    """Refuse /api request bodies over `limit` bytes with 413, counting chunked bodies as they arrive."""
+    """Refuse /api request bodies over `limit` bytes with 413, counting chunked bodies as they arrive.
+    `wider`: (method, path) -> a larger limit, for the upload route."""
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+    def __init__(self, app, limit: int, wider: dict[tuple[str, str], int] | None = None):
+        self.app, self.limit, self.wider = app, limit, wider or {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not scope["path"].startswith("/api"):
             return await self.app(scope, receive, send)
+        limit = self.wider.get((scope["method"], scope["path"].rstrip("/")), self.limit)
+        if limit != self.limit:
+            return await self._bounded(scope, receive, send, limit)
         too_large = f"the request body is over {self.limit // 1024} KB"
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared and declared.isdigit() and int(declared) > self.limit:
@@ -57,6 +61,27 @@ class BodyLimit:
             return chunks.pop(0) if chunks else {"type": "http.disconnect"}
 
         return await self.app(scope, replay, send)
+
+    async def _bounded(self, scope, receive, send, limit: int):
+        """An upload: streamed through (not held in memory), cut off with 413 past `limit`."""
+        too_large = f"the upload is over {limit // (1024 * 1024)} MB in total"
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            return await _reply(send, 413, too_large)
+        seen = 0
+
+        async def counted():
+            # a body without a length that runs past the limit: read no further (the request fails
+            # as a disconnected client, before anything is written)
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    return {"type": "http.disconnect"}
+            return message
+
+        return await self.app(scope, counted, send)
 
 
 class RateLimit:

@@ -14,6 +14,7 @@ import gradio as gr
 from assistant.answer import Answer, QuestionError
 from index.store import StoreUnavailable
 from ui.guard import answered, log
+from ui.judgements_view import judgements_tab
 
 STATIC = Path(__file__).with_name("static")
 EXAMPLES = [
@@ -47,7 +48,27 @@ def render(answer: Answer) -> str:
     return text + note
 
 
-def build_page(assistant, debug: bool = False) -> gr.Blocks:
+def uploads_html(uploads) -> str:
+    """The Add reports tab: a form page.js drives over /api/reports, or how to turn it on."""
+    if uploads is None:
+        return ('<div class="ra-off" id="ra-upload-off"><p><strong>Adding reports from the page is off.</strong></p>'
+                '<p>To turn it on, start the server with an API key, for example '
+                '<code>REPORT_ASSISTANT_API_KEY=… make run</code>, and give that key here. Without a key, add '
+                'reports on the server with <code>report-assistant ingest PATH</code>.</p></div>')
+    return (f'<div id="ra-upload" data-max-mb="{uploads.max_file_mb:g}" data-max-files="{uploads.max_files}">'
+            '<p>Add Ofsted reports (PDF, .txt or .md, up to '
+            f'{uploads.max_file_mb:g} MB each, {uploads.max_files} at a time). Each file is checked first; '
+            'one that cannot be read as a report is refused with the reason, and nothing of it is indexed.</p>'
+            '<label>API key <input type="password" id="ra-upload-key" autocomplete="off"></label> '
+            '<input type="file" id="ra-upload-files" multiple accept=".pdf,.txt,.md"> '
+            '<button type="button" id="ra-upload-go" class="ra-button">Add reports</button>'
+            '<ul id="ra-upload-list" aria-live="polite"></ul>'
+            '<h3>Indexed reports</h3><p><button type="button" id="ra-upload-refresh" class="ra-button">'
+            'Show indexed reports</button></p><ul id="ra-indexed" aria-live="polite"></ul></div>')
+
+
+def build_page(assistant, debug: bool = False, uploads=None) -> gr.Blocks:
+    """uploads: the server's UploadLimits when adding reports from the page is on (an API key is set)."""
     def choices():
         try:
             catalog = assistant.retriever.snapshot().catalog
@@ -82,27 +103,33 @@ def build_page(assistant, debug: bool = False) -> gr.Blocks:
     with gr.Blocks(title="Report assistant", fill_height=True) as page:
         gr.Markdown("## Report assistant\nAsk about the indexed Ofsted inspection reports. "
                     "Every answer cites the paragraphs it rests on; click a citation to read it.")
-        state = gr.State({"plain": "", "turns": []})
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3):
-                report = gr.Dropdown(choices=choices(), value=ALL, label="Reports", elem_id="ra-report")
-                chat = gr.Chatbot(label="Conversation", elem_id="ra-chat", height=460, buttons=[],
-                                  sanitize_html=True)
-                with gr.Row():
-                    box = gr.Textbox(label="Your question", placeholder="e.g. what must happen within three "
-                                     "months for health partners?", elem_id="ra-question", scale=5, lines=1,
-                                     max_length=2000)
-                    send = gr.Button("Ask", variant="primary", elem_id="ra-ask", scale=1)
-                gr.Examples(EXAMPLES, inputs=box, label="Examples")
-                with gr.Row():
-                    copy = gr.Button("Copy answer with references", elem_id="ra-copy", size="sm")
-                    clear = gr.Button("New conversation", size="sm")
-                copied = gr.Textbox(label="Answer with references (plain text)", elem_id="ra-copied", lines=6,
-                                    visible=False, buttons=["copy"])
-            with gr.Column(scale=2):
-                gr.HTML('<aside id="ra-source" aria-live="polite"><p class="ra-muted">Click a citation such as '
-                        '[20] to read the paragraph here, with its report, section, judgement and deadline.</p>'
-                        '</aside>', label="Source")
+        with gr.Tabs(elem_id="ra-tabs"):
+            with gr.Tab("Ask", id="ask", elem_id="ra-tab-ask"):
+                state = gr.State({"plain": "", "turns": []})
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        report = gr.Dropdown(choices=choices(), value=ALL, label="Reports", elem_id="ra-report")
+                        chat = gr.Chatbot(label="Conversation", elem_id="ra-chat", height=460, buttons=[],
+                                          sanitize_html=True)
+                        with gr.Row():
+                            box = gr.Textbox(label="Your question", placeholder="e.g. what must happen within "
+                                             "three months for health partners?", elem_id="ra-question", scale=5,
+                                             lines=1, max_length=2000)
+                            send = gr.Button("Ask", variant="primary", elem_id="ra-ask", scale=1)
+                        gr.Examples(EXAMPLES, inputs=box, label="Examples")
+                        with gr.Row():
+                            copy = gr.Button("Copy answer with references", elem_id="ra-copy", size="sm")
+                            clear = gr.Button("New conversation", size="sm")
+                        copied = gr.Textbox(label="Answer with references (plain text)", elem_id="ra-copied",
+                                            lines=6, visible=False, buttons=["copy"])
+                    with gr.Column(scale=2):
+                        gr.HTML('<aside id="ra-source" class="ra-source" aria-live="polite"><p class="ra-muted">'
+                                'Click a citation such as [20] to read the paragraph here, with its report, section, '
+                                'judgement and deadline.</p></aside>', label="Source")
+            with gr.Tab("Judgements", id="judgements", elem_id="ra-tab-judgements"):
+                judgements_tab(assistant)
+            with gr.Tab("Add reports", id="add", elem_id="ra-tab-add"):
+                gr.HTML(uploads_html(uploads))
         send.click(respond, [box, chat, report, state], [box, chat, state], api_name="ask")
         box.submit(respond, [box, chat, report, state], [box, chat, state], api_name=False)
         copy.click(lambda s: gr.Textbox(value=s.get("plain", ""), visible=True), state, copied, api_name=False,

@@ -188,3 +188,87 @@ def test_page_over_the_rate_limit_says_so(web_data, page):
     finally:
         proc.terminate()  # with the page still open on it: a stop must not wait on its event stream
         proc.wait(timeout=30)
+
+
+def test_judgements_view_filters_charts_and_cites(server, page):
+    _open_chat(page, server)
+    page.get_by_role("tab", name="Judgements").click()
+    page.click("#ra-j-show")
+    page.wait_for_selector("table.ra-judgements")
+    rows = page.locator("table.ra-judgements tbody tr")
+    # overall effectiveness: South Gloucestershire graded it twice (safeguarding, looked after), Xss Town once
+    assert rows.count() == 3
+    assert "3 judgements from 2 reports of 2 indexed" in page.inner_text("#ra-j-summary")
+    legend = page.locator("#ra-j-chart svg text").all_text_contents()
+    assert "South Gloucestershire" in legend and "Xss Town" in legend and "Outstanding" in legend
+    assert page.locator("#ra-j-chart svg .ra-point").count() == 3
+    # a filter narrows the table and the chart together
+    page.locator("#ra-j-grade input").click()
+    page.get_by_role("option", name="Inadequate").click()
+    page.wait_for_function("document.querySelector('#ra-j-summary').innerText.includes('0 judgements')")
+    page.locator("#ra-j-grade input").click()
+    page.get_by_role("option", name="Any grade").click()
+    page.locator("#ra-j-area input").click()
+    page.get_by_role("option", name="Partnership working").click()
+    page.wait_for_function("document.querySelectorAll('table.ra-judgements tbody tr').length === 1")
+    assert "Good" in page.inner_text("table.ra-judgements")
+    # its reference opens the paragraph that states the grade, beside the table
+    page.click("table.ra-judgements a.ra-cite")
+    page.wait_for_selector("#ra-source-judgements .ra-source-text")
+    assert "Partnership working" in page.inner_text("#ra-source-judgements")
+    page.screenshot(path=str(ARTIFACTS / "judgements.png"), full_page=True)
+    _only_local(page.requests)
+
+
+def test_add_reports_tab_is_off_without_a_key(server, page):
+    _open_chat(page, server)
+    page.get_by_role("tab", name="Add reports").click()
+    assert "REPORT_ASSISTANT_API_KEY" in page.inner_text("#ra-upload-off")
+    assert page.locator("#ra-upload-files").count() == 0
+
+
+def test_add_reports_from_the_page_ask_and_remove(tmp_path, page):
+    from tests.conftest import BAD_HTML, SHARED
+
+    url, proc = start_server(tmp_path / "data", {"REPORT_ASSISTANT_API_KEY": "page-key"}, ("--rate-limit", "0"))
+    try:
+        _open_chat(page, url)
+        page.get_by_role("tab", name="Add reports").click()
+        page.fill("#ra-upload-key", "page-key")
+        page.set_input_files("#ra-upload-files", [str(SHARED / "corpus" / "barking-and-dagenham-2019-04-01.pdf"),
+                                                  str(SHARED / "oldham-2024-07-12.pdf"), str(BAD_HTML)])
+        page.click("#ra-upload-go")
+        page.wait_for_function("document.querySelectorAll('#ra-upload-list li[data-state]').length === 3",
+                               timeout=180_000)
+        rows = {r.get_attribute("data-file"): (r.get_attribute("data-state"), r.inner_text())
+                for r in page.locator("#ra-upload-list li").all()}
+        assert rows["barking-and-dagenham-2019-04-01.pdf"][0] == "added"
+        assert "Barking and Dagenham | ilacs-standard" in rows["barking-and-dagenham-2019-04-01.pdf"][1]
+        assert rows["oldham-2024-07-12.pdf"][0] == "added" and "overall Good" in rows["oldham-2024-07-12.pdf"][1]
+        state, text = rows[BAD_HTML.name]
+        assert state == "refused" and "HTML" in text
+        page.wait_for_selector("#ra-indexed li[data-id='oldham-2024-05-24']")
+
+        page.get_by_role("tab", name="Ask").click()
+        _ask_on_page(page, "What was Oldham's overall effectiveness grade?")
+        page.wait_for_function("document.querySelectorAll('#ra-chat a.ra-cite').length >= 1", timeout=60_000)
+        assert "#cite/oldham-2024-05-24/" in page.get_attribute("#ra-chat a.ra-cite >> nth=0", "href")
+
+        page.get_by_role("tab", name="Add reports").click()
+        row = page.locator("#ra-indexed li[data-id='oldham-2024-05-24']")
+        row.locator(".ra-remove").click()
+        row.locator(".ra-remove-no").click()  # cancelling keeps it
+        assert row.locator(".ra-confirm").count() == 0
+        row.locator(".ra-remove").click()
+        row.locator(".ra-remove-yes").click()
+        page.wait_for_function("document.querySelector(\"#ra-indexed li[data-id='oldham-2024-05-24']\")"
+                               ".innerText.includes('Removed')")
+        page.click("#ra-upload-refresh")
+        page.wait_for_function("!document.querySelector(\"#ra-indexed li[data-id='oldham-2024-05-24']\")")
+        ids = page.eval_on_selector_all("#ra-indexed li", "els => els.map(e => e.dataset.id)")
+        assert "barking-and-dagenham-2019-03-01" in ids and "oldham-2024-05-24" not in ids
+        page.screenshot(path=str(ARTIFACTS / "add-reports.png"), full_page=True)
+        _only_local(page.requests)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
