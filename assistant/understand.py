@@ -172,6 +172,9 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
     indexed = indexed or {}
     text = " ".join(question.split())
     named = tuple(a for a, aliases in indexed.items() if any(mentions(text, alias) for alias in [a, *aliases]))
+    # "Gloucestershire" inside "South Gloucestershire" names only the latter, unless it is also named alone
+    named = tuple(a for a in named if not any(
+        a != b and a.lower() in b.lower() and not mentions(strip_names(text, (b,)), a) for b in named))
     indexed_lower = {a.lower() for a in indexed} | {al.lower() for aliases in indexed.values() for al in aliases}
     unindexed: list[str] = []
     for alias, canonical in known_authorities().items():

@@ -7,11 +7,19 @@
 - ingest throughput over the sample reports, cold and re-run, plus index size and BM25 load cost
 - the web API under 16 concurrent clients for 60 s: requests/s, p50/p95, errors, server memory before and after
 - peak memory (resident set) of the ask and serve processes
+
+    report-assistant bench --corpus ~/ofsted-ilacs-scrape-tool [--corpus-index DIR]
+
+adds a whole-corpus section (431 reports): one whole ingest (or an index already built from
+it), interrupt and resume, snapshot load, warm answers with and without a report selected,
+questions across reports, cold ask, server memory and the web API under load, and the same
+ingest against a `chroma run` server.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -95,19 +103,27 @@ def bench_ingest(runs: int, reports_dir: Path, work: Path) -> dict:
         if n < runs - 1:
             shutil.rmtree(data, ignore_errors=True)
     last = work / f"ingest-{runs - 1}"
-    from index.embed import Embedder
-    from index.snapshot import load_snapshot
-    from index.store import Store
-
-    store = Store(last, Embedder())
-    loads = [load_snapshot(store).load_ms for _ in range(runs)]
+    loads = _snapshot_loads(last, runs)
     return {"reports": len(files), "paragraphs": paragraphs,
             "cold_paragraphs_per_s": _summary(cold), "rerun_paragraphs_per_s": _summary(rerun),
             "index_size_mb": round(statistics.median(sizes) / 1e6, 1),
-            "bm25_size_mb": round(_dir_size(last / "bm25") / 1e6, 2),
-            "snapshot_load_ms": {"chroma_ms": _summary([x["chroma_ms"] for x in loads]),
-                                 "bm25_ms": _summary([x["bm25_ms"] for x in loads])},
+            "snapshot_size_mb": round(_dir_size(last / "snapshot") / 1e6, 2),
+            "snapshot_load_ms": _summary(loads),
             "data_dir": str(last)}
+
+
+def _snapshot_loads(data: Path, runs: int) -> list[float]:
+    """Loading the cached snapshot, as a new process does before its first answer (ms)."""
+    from index.snapshot import load_current
+
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        snap = load_current(data)
+        if snap is None:
+            raise RuntimeError(f"no snapshot cache under {data}")
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
 
 
 def bench_answers(runs: int, data: Path) -> dict:
@@ -242,12 +258,199 @@ def bench_web(data: Path, clients: int = 16, seconds: float = 60.0, runs: int = 
             "server_rss_growth_pct": pick("server_rss_growth_pct"), "server_peak_rss_mb": pick("server_peak_rss_mb")}
 
 
+# -- the whole corpus -------------------------------------------------------------------------------
+CORPUS_REPORTS = Path("export_data") / "inspection_reports"
+SUMMARY_LINE = re.compile(r"(\d+) added, (\d+) unchanged, (\d+) failed; (\d+) paragraphs in ([\d.]+) s")
+
+
+def corpus_folder(path: Path) -> Path:
+    """A checkout of data-to-insight/ofsted-ilacs-scrape-tool, or its reports folder itself."""
+    path = Path(path)
+    return path / CORPUS_REPORTS if (path / CORPUS_REPORTS).is_dir() else path
+
+
+def _watched(args: list[str], env: dict, kill_after_added: int | None = None) -> dict:
+    """Run a CLI command, sampling its peak memory; optionally SIGKILL it once it has committed
+    `kill_after_added` reports (an interrupted ingest, at a point the caller chose)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", *args], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    peak, added, lines = 0.0, 0, []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+    reader.start()
+    killed = False
+    while proc.poll() is None:
+        peak = max(peak, _peak_rss_mb(proc.pid))
+        added = sum(1 for line in list(lines) if line.startswith("added"))
+        if kill_after_added is not None and added >= kill_after_added:
+            proc.kill()
+            killed = True
+            break
+        time.sleep(0.1)
+    proc.wait()
+    reader.join(timeout=10)
+    wall = time.perf_counter() - t0
+    found = [SUMMARY_LINE.search(line) for line in lines]
+    found = [m for m in found if m]
+    out = {"wall_s": round(wall, 1), "peak_rss_mb": peak, "returncode": proc.returncode, "killed": killed,
+           "added": sum(1 for line in lines if line.startswith("added")),
+           "unchanged": sum(1 for line in lines if line.startswith("unchanged"))}
+    if found:
+        m = found[-1]
+        out.update({"failed": int(m.group(3)), "paragraphs": int(m.group(4)), "embed_s": float(m.group(5))})
+    return out
+
+
+def bench_corpus_ingest(reports: Path, index: Path) -> dict:
+    run = _watched(["ingest", str(reports)], _env(index))
+    run["paragraphs_per_s"] = round(run.get("paragraphs", 0) / run["wall_s"], 1) if run["wall_s"] else None
+    return run
+
+
+def bench_resume(reports: Path, work: Path, first: int = 60) -> dict:
+    """Kill an ingest of the first `first` corpus files half way, run it again: the second run
+    embeds only what the first did not commit."""
+    from index.audit import collect_files
+
+    files, _ = collect_files([reports])
+    chosen = work / "resume-files"
+    chosen.mkdir(parents=True, exist_ok=True)
+    for n, f in enumerate(files[:first]):
+        (chosen / f"{n:03d}-{f.name}").symlink_to(f)
+    data = work / "resume-index"
+    killed = _watched(["ingest", str(chosen)], _env(data), kill_after_added=first // 2)
+    again = _watched(["ingest", str(chosen)], _env(data))
+    return {"files": first, "killed_after_reports": killed["added"], "rerun_added": again["added"],
+            "rerun_unchanged": again["unchanged"], "rerun_failed": again.get("failed"),
+            "rerun_wall_s": again["wall_s"], "killed_wall_s": killed["wall_s"]}
+
+
+def bench_corpus_answers(index: Path, runs: int) -> dict:
+    """Warm answers over the whole corpus: the tuning questions with no report selected (as the
+    widget asks), with their report selected, and the questions across reports."""
+    from assistant.config import Settings, build_assistant
+    from evals.scoring import is_across
+
+    assistant = build_assistant(Settings.from_env(data_dir=index))
+    snap = assistant.retriever.snapshot()
+    items = [i for i in load_gold(default_gold_files()) if not i.history]
+    plain = [i for i in items if not is_across(i)]
+    selected = [(i, scope_for(i, snap.catalog)) for i in plain if i.report]
+    selected = [(i, scope) for i, scope in selected if scope]
+    across = [i for i in items if is_across(i)]
+    assistant.answer("warm up")
+    figures: dict[str, list[dict]] = {"no_report": [], "report_selected": [], "across": []}
+    for _ in range(runs):
+        for name, batch in (("no_report", [(i, None) for i in plain]), ("report_selected", selected),
+                            ("across", [(i, None) for i in across])):
+            times = []
+            for item, scope in batch:
+                t0 = time.perf_counter()
+                assistant.answer(item.question, report=scope)
+                times.append((time.perf_counter() - t0) * 1000)
+            figures[name].append({"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times)})
+    out = {"reports": len(snap.catalog), "records": len(snap.records)}
+    for name, per_run in figures.items():
+        out[name] = {"questions": {"no_report": len(plain), "report_selected": len(selected),
+                                   "across": len(across)}[name],
+                     "p50_ms": _summary([r["p50"] for r in per_run]), "p95_ms": _summary([r["p95"] for r in per_run]),
+                     "max_ms": _summary([r["max"] for r in per_run])}
+    return out
+
+
+def _chroma_server(path: Path) -> tuple[str, subprocess.Popen]:
+    import httpx
+
+    from evals.serve import free_port
+
+    port = free_port()
+    chroma = Path(sys.executable).parent / "chroma"
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                return url, proc
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("chroma run did not start")
+
+
+def bench_server_mode(reports: Path, work: Path, first: int, runs: int) -> dict:
+    """The same ingest of the first `first` corpus reports into a `chroma run` server and into the
+    embedded store; then a new instance's first load of the server's index (no local cache)."""
+    from index.audit import collect_files
+
+    files, _ = collect_files([reports])
+    chosen = work / "server-files"
+    chosen.mkdir(parents=True, exist_ok=True)
+    for n, f in enumerate(files[:first]):
+        (chosen / f"{n:03d}-{f.name}").symlink_to(f)
+    url, server = _chroma_server(work / "chroma-server")
+    try:
+        remote = _watched(["ingest", str(chosen), "--chroma-url", url], _env(work / "server-client"))
+        loads = []
+        for n in range(runs):
+            fresh = work / f"server-reader-{n}"  # a new machine: nothing cached
+            t0 = time.perf_counter()
+            out = _cli("ask", COLD_QUESTION, "--chroma-url", url, env=_env(fresh))
+            if out.returncode != 0:
+                raise RuntimeError(out.stderr[-500:])
+            loads.append(time.perf_counter() - t0)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    local = _watched(["ingest", str(chosen)], _env(work / "embedded-same"))
+    rate = lambda r: round(r.get("paragraphs", 0) / r["wall_s"], 1) if r["wall_s"] else None  # noqa: E731
+    return {"reports": remote["added"], "paragraphs": remote.get("paragraphs"),
+            "server_wall_s": remote["wall_s"], "server_paragraphs_per_s": rate(remote),
+            "embedded_wall_s": local["wall_s"], "embedded_paragraphs_per_s": rate(local),
+            "server_size_mb": round(_dir_size(work / "chroma-server") / 1e6, 1),
+            "first_ask_on_a_new_machine_s": _summary(loads)}
+
+
+def bench_corpus(path: Path, runs: int, work: Path, index: Path | None = None, server_reports: int = 40,
+                 web_seconds: float = 60.0) -> dict:
+    reports = corpus_folder(path)
+    out: dict = {"source": str(reports)}
+    if index is None:
+        index = work / "corpus-index"
+        out["ingest"] = bench_corpus_ingest(reports, index)
+    index = Path(index)
+    from index.snapshot import load_current
+
+    snap = load_current(index)
+    if snap is None:
+        raise RuntimeError(f"{index} holds no snapshot cache: ingest the corpus into it first")
+    out["index"] = {"reports": len(snap.catalog), "records": len(snap.records),
+                    "size_mb": round(_dir_size(index) / 1e6, 1),
+                    "snapshot_mb": round(_dir_size(index / "snapshot") / 1e6, 1)}
+    del snap
+    out["snapshot_load_ms"] = _summary(_snapshot_loads(index, runs))
+    out["answers"] = bench_corpus_answers(index, runs)
+    out["cold_ask"] = bench_cold_ask(runs, index)
+    out["web"] = bench_web(index, runs=min(runs, 3), seconds=web_seconds)
+    out["resume"] = bench_resume(reports, work)
+    out["server"] = bench_server_mode(reports, work, server_reports, min(runs, 3))
+    return out
+
+
 def run_all(runs: int = 5, reports_dir: Path | None = None, skip: set[str] = frozenset(),
-            out: Path = Path("evals/bench")) -> dict:
+            out: Path = Path("evals/bench"), corpus: Path | None = None, corpus_index: Path | None = None) -> dict:
     reports_dir = Path(reports_dir or SHARED)
     work = Path(tempfile.mkdtemp(prefix="ra-bench-"))
     result = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "runs": runs}
+    previous = Path(out) / "bench.json"
+    if "samples" in skip and previous.exists():
+        result = {**json.loads(previous.read_text()), "runs": runs}  # keep the sample figures, add the corpus's
     try:
+        if corpus is not None:
+            result["corpus"] = bench_corpus(corpus, runs, work, corpus_index)
+        if "samples" in skip:
+            return _write(result, out)
         if "ingest" not in skip:
             result["parse"] = bench_parse(min(runs, 3), reports_dir)
             result["ingest"] = bench_ingest(min(runs, 3), reports_dir, work)
@@ -264,6 +467,10 @@ def run_all(runs: int = 5, reports_dir: Path | None = None, skip: set[str] = fro
             result["web"] = bench_web(data, runs=min(runs, 3))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return _write(result, out)
+
+
+def _write(result: dict, out: Path) -> dict:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench.json").write_text(json.dumps(result, indent=2))
@@ -284,12 +491,13 @@ def summary(result: dict) -> str:
         lines += [f"- Ingest {i['reports']} reports, {i['paragraphs']} paragraphs: cold "
                   f"{i['cold_paragraphs_per_s']['median']} paragraphs/s (p95 {i['cold_paragraphs_per_s']['p95']}); "
                   f"re-running it takes {rerun_s:.1f} s, every report skipped by its hash",
-                  f"- Index size {i['index_size_mb']} MB (BM25 {i['bm25_size_mb']} MB); loading it: Chroma "
-                  f"{i['snapshot_load_ms']['chroma_ms']['median']} ms, BM25 {i['snapshot_load_ms']['bm25_ms']['median']} ms"]
-    a = result["answer"]
-    lines.append(f"- Warm answer() over {a['questions']} gold questions: p50 {a['p50_ms']['median']} ms, "
+                  f"- Index size {i['index_size_mb']} MB (snapshot cache {i['snapshot_size_mb']} MB); loading the "
+                  f"snapshot: {i['snapshot_load_ms']['median']} ms (p95 {i['snapshot_load_ms']['p95']} ms)"]
+    a = result.get("answer")
+    if a:
+        lines.append(f"- Warm answer() over {a['questions']} gold questions: p50 {a['p50_ms']['median']} ms, "
                  f"p95 {a['p95_ms']['median']} ms (medians of per-run figures)")
-    if "retrieval_p50_ms" in a:
+    if a and "retrieval_p50_ms" in a:
         lines.append(f"- Warm retrieval alone (hybrid search, top 5): p50 {a['retrieval_p50_ms']['median']} ms, "
                      f"p95 {a['retrieval_p95_ms']['median']} ms")
     if "cold_ask" in result:
@@ -308,4 +516,48 @@ def summary(result: dict) -> str:
                      f"{w['seconds']:.0f} s "
                      f"({m('server_rss_growth_pct'):+} %, worst run {w['server_rss_growth_pct']['max']:+} %), "
                      f"peak {m('server_peak_rss_mb')} MB")
+    if "corpus" in result:
+        lines += ["", *corpus_summary(result["corpus"])]
     return "\n".join(lines) + "\n"
+
+
+def corpus_summary(c: dict) -> list[str]:
+    med = lambda f: f["median"]  # noqa: E731
+    lines = ["## The whole corpus", "", f"`report-assistant bench --corpus PATH` on {c['source']}.", ""]
+    if "ingest" in c:
+        i = c["ingest"]
+        lines.append(f"- One `report-assistant ingest` of the folder: {i['added']} reports added, {i.get('failed')} "
+                     f"refused (the HTML pages saved as .pdf), {i.get('paragraphs')} records in {i['wall_s'] / 60:.1f} "
+                     f"min wall ({i['paragraphs_per_s']} records/s), peak RSS {i['peak_rss_mb']:.0f} MB (one run)")
+    x = c["index"]
+    lines.append(f"- Index: {x['reports']} reports, {x['records']} records "
+                 f"({x['records'] / max(x['reports'], 1):.0f} a report), {x['size_mb']} MB on disk "
+                 f"({1000 * x['size_mb'] / max(x['reports'], 1):.0f} MB per 1,000 reports), of which the "
+                 f"snapshot cache {x['snapshot_mb']} MB")
+    lines.append(f"- Snapshot load: {med(c['snapshot_load_ms'])} ms (p95 {c['snapshot_load_ms']['p95']} ms)")
+    a = c["answers"]
+    for name, label in (("no_report", "no report selected"), ("report_selected", "a report selected"),
+                        ("across", "questions across reports (judgement table)")):
+        f = a[name]
+        lines.append(f"- Warm answers, {label}, {f['questions']} questions: p50 {med(f['p50_ms'])} ms, "
+                     f"p95 {med(f['p95_ms'])} ms, slowest {med(f['max_ms'])} ms (medians over runs; p95 of the "
+                     f"per-run p95: {f['p95_ms']['p95']} ms)")
+    k = c["cold_ask"]
+    lines.append(f"- Cold `report-assistant ask`: {med(k['wall_s'])} s wall (p95 {k['wall_s']['p95']} s), peak RSS "
+                 f"{med(k['peak_rss_mb'])} MB")
+    w = c["web"]
+    lines.append(f"- Web API, {w['clients']} clients for {w['seconds']:.0f} s, {len(w['runs'])} runs: "
+                 f"{med(w['requests_per_s'])} requests/s (lowest run {w['requests_per_s']['min']}), p50 "
+                 f"{med(w['p50_ms'])} ms, p95 {med(w['p95_ms'])} ms, {w['errors']} errors; server RSS "
+                 f"{med(w['server_idle_rss_mb'])} MB idle, peak {med(w['server_peak_rss_mb'])} MB "
+                 f"(worst run {w['server_peak_rss_mb']['max']} MB)")
+    r = c["resume"]
+    lines.append(f"- Interrupt and resume ({r['files']} corpus files): killed after {r['killed_after_reports']} "
+                 f"reports were committed; the re-run embedded {r['rerun_added']}, skipped {r['rerun_unchanged']} "
+                 f"as unchanged and took {r['rerun_wall_s']} s")
+    v = c["server"]
+    lines.append(f"- Against a `chroma run` server ({v['reports']} reports, {v['paragraphs']} records): ingest "
+                 f"{v['server_wall_s']} s ({v['server_paragraphs_per_s']} records/s) against {v['embedded_wall_s']} s "
+                 f"embedded ({v['embedded_paragraphs_per_s']} records/s); server folder {v['server_size_mb']} MB; "
+                 f"a new machine's first `ask` (pages the index out of the server) {med(v['first_ask_on_a_new_machine_s'])} s")
+    return lines

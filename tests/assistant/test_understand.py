@@ -130,3 +130,14 @@ def test_understand_and_rewrite_never_crash(text):
     q = understand(text, INDEXED)
     assert q.asks in ASKS
     assert isinstance(rewrite(text, ["What must happen within three months for health partners?"]), str)
+
+
+def test_a_council_named_inside_another_councils_name_is_not_named():
+    from assistant.understand import understand
+
+    indexed = {"Gloucestershire": [], "South Gloucestershire": [], "Northamptonshire": [],
+               "West Northamptonshire": []}
+    assert understand("What grade did South Gloucestershire get?", indexed).authorities == ("South Gloucestershire",)
+    assert set(understand("Compare Gloucestershire and South Gloucestershire", indexed).authorities) == {
+        "Gloucestershire", "South Gloucestershire"}
+    assert understand("what must west northamptonshire improve?", indexed).authorities == ("West Northamptonshire",)
