@@ -358,27 +358,6 @@ def bench_corpus_answers(index: Path, runs: int) -> dict:
     return out
 
 
-def _chroma_server(path: Path) -> tuple[str, subprocess.Popen]:
-    import httpx
-
-    from evals.serve import free_port
-
-    port = free_port()
-    chroma = Path(sys.executable).parent / "chroma"
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                return url, proc
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("chroma run did not start")
-
-
 def bench_server_mode(reports: Path, work: Path, first: int, runs: int) -> dict:
     """The same ingest of the first `first` corpus reports into a `chroma run` server and into the
     embedded store; then a new instance's first load of the server's index (no local cache)."""
@@ -389,7 +368,9 @@ def bench_server_mode(reports: Path, work: Path, first: int, runs: int) -> dict:
     chosen.mkdir(parents=True, exist_ok=True)
     for n, f in enumerate(files[:first]):
         (chosen / f"{n:03d}-{f.name}").symlink_to(f)
-    url, server = _chroma_server(work / "chroma-server")
+    from evals.serve import start_chroma
+
+    url, server = start_chroma(work / "chroma-server")
     try:
         remote = _watched(["ingest", str(chosen), "--chroma-url", url], _env(work / "server-client"))
         loads = []
@@ -505,20 +486,23 @@ def summary(result: dict) -> str:
         lines.append(f"- Cold `report-assistant ask`: {c['wall_s']['median']} s wall (p95 {c['wall_s']['p95']} s), "
                      f"peak RSS {c['peak_rss_mb']['median']} MB")
     if "web" in result:
-        w = result["web"]
-        m = lambda key: w[key]["median"]  # noqa: E731
-        lines.append(f"- Web API, {w['clients']} clients for {w['seconds']:.0f} s, {len(w['runs'])} runs with a fresh "
-                     f"server each: {m('requests_per_s')} requests/s (lowest run {w['requests_per_s']['min']}), "
-                     f"p50 {m('p50_ms')} ms, p95 {m('p95_ms')} ms (worst run {w['p95_ms']['max']} ms), "
-                     f"{w['errors']} errors in {sum(r['requests'] for r in w['runs'])} requests")
-        lines.append(f"- Server memory (RSS) under that load: {m('server_idle_rss_mb')} MB idle after start, "
-                     f"{m('server_start_rss_mb')} MB after a 5 s warm-up, {m('server_end_rss_mb')} MB after the "
-                     f"{w['seconds']:.0f} s "
-                     f"({m('server_rss_growth_pct'):+} %, worst run {w['server_rss_growth_pct']['max']:+} %), "
-                     f"peak {m('server_peak_rss_mb')} MB")
+        lines += web_lines(result["web"])
     if "corpus" in result:
         lines += ["", *corpus_summary(result["corpus"])]
     return "\n".join(lines) + "\n"
+
+
+def web_lines(w: dict) -> list[str]:
+    m = lambda key: w[key]["median"]  # noqa: E731
+    return [f"- Web API, {w['clients']} clients for {w['seconds']:.0f} s, {len(w['runs'])} runs with a fresh "
+            f"server each: {m('requests_per_s')} requests/s (lowest run {w['requests_per_s']['min']}), "
+            f"p50 {m('p50_ms')} ms, p95 {m('p95_ms')} ms (worst run {w['p95_ms']['max']} ms), "
+            f"{w['errors']} errors in {sum(r['requests'] for r in w['runs'])} requests",
+            f"- Server memory (RSS) under that load: {m('server_idle_rss_mb')} MB idle after start, "
+            f"{m('server_start_rss_mb')} MB after a 5 s warm-up, {m('server_end_rss_mb')} MB after the "
+            f"{w['seconds']:.0f} s ({m('server_rss_growth_pct'):+} %, worst run "
+            f"{w['server_rss_growth_pct']['max']:+} %), peak {m('server_peak_rss_mb')} MB "
+            f"(worst run {w['server_peak_rss_mb']['max']} MB)"]
 
 
 def corpus_summary(c: dict) -> list[str]:
@@ -545,12 +529,7 @@ def corpus_summary(c: dict) -> list[str]:
     k = c["cold_ask"]
     lines.append(f"- Cold `report-assistant ask`: {med(k['wall_s'])} s wall (p95 {k['wall_s']['p95']} s), peak RSS "
                  f"{med(k['peak_rss_mb'])} MB")
-    w = c["web"]
-    lines.append(f"- Web API, {w['clients']} clients for {w['seconds']:.0f} s, {len(w['runs'])} runs: "
-                 f"{med(w['requests_per_s'])} requests/s (lowest run {w['requests_per_s']['min']}), p50 "
-                 f"{med(w['p50_ms'])} ms, p95 {med(w['p95_ms'])} ms, {w['errors']} errors; server RSS "
-                 f"{med(w['server_idle_rss_mb'])} MB idle, peak {med(w['server_peak_rss_mb'])} MB "
-                 f"(worst run {w['server_peak_rss_mb']['max']} MB)")
+    lines += web_lines(c["web"])
     r = c["resume"]
     lines.append(f"- Interrupt and resume ({r['files']} corpus files): killed after {r['killed_after_reports']} "
                  f"reports were committed; the re-run embedded {r['rerun_added']}, skipped {r['rerun_unchanged']} "

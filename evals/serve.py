@@ -30,14 +30,31 @@ def start_server(data_dir: Path, env_extra: dict | None = None, args: tuple = ()
     proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--port", str(port), *args],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
+    _wait(proc, f"{url}/healthz", timeout, lambda: log_path.read_text()[-3000:])
+    return url, proc
+
+
+def start_chroma(path: Path, timeout: float = 60) -> tuple[str, subprocess.Popen]:
+    """A `chroma run` server on a free port, storing under `path`."""
+    port = free_port()
+    chroma = Path(sys.executable).parent / "chroma"
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    _wait(proc, f"{url}/api/v2/heartbeat", timeout, lambda: "chroma run exited")
+    return url, proc
+
+
+def _wait(proc: subprocess.Popen, probe: str, timeout: float, why) -> None:
+    """Until `probe` answers 200; the process's own words if it dies first."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(log_path.read_text()[-3000:])
+            raise RuntimeError(why())
         try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return url, proc
+            if httpx.get(probe, timeout=2).status_code == 200:
+                return
         except httpx.HTTPError:
-            time.sleep(0.5)
+            time.sleep(0.4)
     proc.kill()
-    raise RuntimeError(f"the server did not start within {timeout:.0f} s")
+    raise RuntimeError(f"{probe} did not answer within {timeout:.0f} s")
