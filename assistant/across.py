@@ -57,14 +57,15 @@ def decide(query: Query, snap: Snapshot, selected: list[str] | None = None) -> D
         return _history(query, snap)
     rows = table(snap)
     areas = query.areas or ("overall",)
+    if selected and kind != "neighbours":
+        rows = [r for r in rows if r.report_id in selected]  # the reports the user picked, and only those
     if kind in ("list", "count"):
-        if selected and len(selected) > 1:
-            rows = [r for r in rows if r.report_id in selected]
         return _councils(query, rows, areas, snap)
     if kind == "trend":
         return _trend(query, rows, areas, snap)
     if kind == "compare":
-        return _side_by_side(query, rows, areas, snap, list(query.authorities), lead_name="")
+        return _side_by_side(query, rows, areas, snap, list(query.authorities), lead_name="",
+                             every=not query.latest)
     if kind == "neighbours":
         home = _home(query, snap, selected)
         if home is None:
@@ -148,7 +149,9 @@ def _trend(query: Query, rows: list[JudgementRow], areas: tuple[str, ...], snap:
 
 # -- councils side by side, or a council and its neighbours --------------------------------------
 def _side_by_side(query: Query, rows: list[JudgementRow], areas: tuple[str, ...], snap: Snapshot,
-                  councils: list[str], lead_name: str) -> Decision:
+                  councils: list[str], lead_name: str, every: bool = False) -> Decision:
+    """Councils' grades side by side: at each council's latest inspection, or (`every`, for a few
+    councils named) at every inspection indexed, oldest first within each council."""
     when = _range_phrase(query)
     label = _areas_label(areas)
     chosen = select(rows, authority=councils, since=query.since or None, until=query.until or None)
@@ -159,13 +162,14 @@ def _side_by_side(query: Query, rows: list[JudgementRow], areas: tuple[str, ...]
                             detail=f"(None of {', '.join(councils)} has an indexed report with graded judgements"
                                    f"{' ' + when if when else ''}.)")
         return _not_graded(label, {r.report_id for r in chosen}, snap, when)
-    if not (query.since or query.until):
+    if not (query.since or query.until or every):
         pool = most_recent(pool)  # "how do we compare": where each council stands now
     order = {c: i for i, c in enumerate(councils)}
-    pool.sort(key=lambda r: (order.get(r.authority, 99), -_order(r.date)))
+    pool.sort(key=lambda r: (order.get(r.authority, 99), _order(r.date) if every else -_order(r.date)))
     present = {r.authority for r in pool}
     missing = [c for c in councils if c not in present]
-    stand = "at its latest inspection" if not (query.since or query.until) else f"in reports {when}"
+    stand = (f"in reports {when}" if query.since or query.until else
+             "at every inspection indexed" if every else "at its latest inspection")
     if lead_name:
         near = [c for c in councils[1:] if c in present]
         lead = (f"{label[:1].upper()}{label[1:]}: {lead_name} and the {len(near)} of its {len(councils) - 1} "

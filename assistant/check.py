@@ -17,7 +17,7 @@ The rules, by the kind of answer the question asks for (assistant.understand):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.compose import Candidate, recommendations_lead
 from assistant.retrieve import Evidence
@@ -30,7 +30,7 @@ from index.vocabulary import BY_KEY
 class Thresholds:
     """Calibrated on the tuning set with `report-assistant eval --calibrate` (see evals/README.md)."""
     similarity: float = 0.20  # dense cosine of the best paragraph, below which nothing is relevant
-    support: float = 0.45  # share of the question's subject weight a description must hold
+    support: float = 0.35  # share of the question's subject weight a description must hold
     typed_support: float = 0.30  # the same for the sentence stating the number, date, name or amount
 
     def __post_init__(self):
@@ -81,6 +81,11 @@ def decide(query: Query, evidence: Evidence, candidates: list[Candidate], snap: 
         if query.areas:
             graded = sorted({j.area_text for rid in evidence.report_ids for j in snap.catalog[rid].report.judgements})
             label = ", ".join(BY_KEY[a].label for a in query.areas)
+            if not query.explicit_grade and description and relevant and description.support >= thresholds.support:
+                # "how good is adoption?" where adoption was not graded: what the report says of it, said so
+                note = f"{label[:1].upper()}{label[1:]} was not graded on its own in the reports in scope; " \
+                       f"what they say of it:"
+                return Decision(replace(description, lead=note))
             return Decision(None, f"{label} was not graded in the reports in scope",
                             detail=f"(The reports in scope did not grade {label} on its own; they graded: "
                                    f"{'; '.join(graded)}.)")

@@ -35,15 +35,28 @@ NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 PERCENT = re.compile(r"\d+(\.\d+)?\s?%|\bper ?cent\b|\bper 10,000\b")
 DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?\s+(working\s+)?(days?|weeks?|months?|years?|hours?)\b",
                       re.I)
-FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|annually|every (day|week|month|year|\d+|" + NUMBER_WORDS +
-                       r")|(once|twice) a)\b", re.I)
+FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|quarterly|termly|annually|annual|bi-?annual(ly)?|"
+                       r"every (day|week|month|year|term|quarter|other|\d+|" + NUMBER_WORDS + r")|(once|twice) a|"
+                       r"(\d+|" + NUMBER_WORDS + r")[- ](day|week|month)(ly)?\s+(?:[\w-]+\s+){0,3}"
+                       r"(cycles?|rotas?|basis|reviews?|meetings?))\b", re.I)
 DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b", re.I)
 AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds\b|\b\d[\d,.]*\s?(m|bn|k)\b(?=.*£)", re.I)
+# an organisation with its initials: "Achieving for Children (AfC)"
+ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
+# a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
+THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s|"
+                        r"['‘\"][A-Z][^'’\"]{1,40}['’\"]")
 PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
                     r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
 # a count: a number that is not a year, a day of a date, an age or a paragraph number
 _NUMBER = re.compile(r"(?<![\w.,£])(\d{1,3}(,\d{3})+|\d+)(?![\w%])(?!\s*%)|\b" + NUMBER_WORDS + r"\b", re.I)
 _NOT_COUNT = re.compile(r"^(19|20)\d\d$")
+
+
+# A recommendation bullet ("Care leavers' access to their health history") names a topic the report
+# found lacking; the paragraph that found it says what is. For a question that does not ask what must
+# be done, the bullet ranks below a body sentence that holds the question's words about as well.
+RECOMMENDATION_PENALTY = 0.2
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,10 @@ def fact_kinds(sentence: str) -> set[str]:
         kinds.add("amount")
     if PERSON.search(sentence):
         kinds.add("name")
+    if ORGANISATION.search(sentence):
+        kinds.add("organisation")
+    if THING_NAME.search(sentence):
+        kinds.add("thing")
     if _counts(sentence):
         kinds.add("count")
     return kinds
@@ -255,6 +272,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     wanted = {"quantity": query.quantity or "count", "amount": "amount", "name": "name", "date": "date"}[query.asks]
     # "how many" is answered by a share too ("78% of children"); a share is not answered by a count
     accept = {wanted} | ({"percent"} if wanted == "count" else set())
+    if query.asks == "name" and query.name_of != "person":
+        # an organisation or a service has a name of its own kind; a person's name still answers
+        accept = {"name", query.name_of}
     # a stated quantity can sit in any paragraph that mentions the subject: look further than for a
     # description, and in one or two reports, at every paragraph
     scored = _scored_sentences(query, evidence, snap, limit_units=20,
@@ -387,6 +407,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             if coverage <= 0:
                 continue
             score = coverage + 0.5 * max(fused, 0.0) / (top or 1.0) + 0.5 * (similarity - best_similarity)
+            if record.kind == "recommendation" and query.asks != "action":
+                score -= RECOMMENDATION_PENALTY  # what must be done is weaker evidence of what is
             out.append((score, coverage, pos, sentence, record))
     out.sort(key=lambda s: -s[0])
     return out

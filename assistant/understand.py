@@ -26,9 +26,14 @@ REFERENCE = re.compile(r"\b(which|what) (paragraph|para|section|part)s?\b|\bwher
 MONEY = r"(budgets?|spend|spent|spending|costs?|funding|money|£|pounds|salar(y|ies)|price|invest(ed|ment)?)"
 AMOUNT = re.compile(r"\bhow much\b.{0,60}\b" + MONEY + r"|\b" + MONEY + r"\b", re.I)
 # a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor)
-NAME = re.compile(r"\bwho (is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?)\b(?! responsible)|"
+NAME = re.compile(r"\bwho (is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?|provides?|"
+                  r"delivers?|commissions?|operates?)\b(?! responsible)|"
                   r"\bwhat (is|was|are|were) (the |their |his |her )?names?\b|\bnames? of\b|"
-                  r"\b(every|all|list)\b.{0,30}\bnames?\b", re.I)
+                  r"\b(every|all|list)\b.{0,30}\bnames?\b|\bwhat\b.{0,80}\b(called|named|known as)\s*\??$", re.I)
+# what kind of name: a service or group's ("what is the children in care council called?"), an
+# organisation's ("who runs children's social care?"), else a person's
+NAME_OF_THING = re.compile(r"\b(called|named|known as)\s*\??$", re.I)
+NAME_OF_BODY = re.compile(r"\bwho (runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
 DATE = re.compile(r"^\s*when\b|\bwhat (date|year|month|day)\b|\bsince when\b|\bhow long ago\b|\bin what year\b|"
                   r"\bwhen (did|was|were|is|does|will)\b", re.I)
 QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"
@@ -62,8 +67,8 @@ LIST_COUNCILS = re.compile(r"\b(which|what|list|name|show)\b(\s+(me|all|the|of|o
 COUNT_COUNCILS = re.compile(r"\bhow many\s+(\w+\s+)?(" + _COUNCILS[1:-1] + r"|reports|inspections)\b", re.I)
 NEIGHBOURS = re.compile(r"\bneighbou?rs?\b|\bsimilar (councils|authorities|areas|places)\b|\bcomparators?\b", re.I)
 COMPARE = re.compile(r"\bcompar(e|ed|es|ing|ison)\b|\bversus\b|\bvs\.?\b|\b(better|worse) than\b", re.I)
-OVER_TIME = re.compile(r"\bchang(e|ed|es|ing)\b|\bover (time|the years)\b|\btrend|\btrajector|\bhistory\b|"
-                       r"\b(improv|declin|deteriorat)(ed|ing|e|es)\b|\b(got|gotten|getting) (better|worse)\b|"
+OVER_TIME = re.compile(r"\bchang(e|ed|es|ing)\b|\bover (time|the years)\b|\btrend|\btrajector|"
+                       r"\b(improv|declin|deteriorat)(ed|ing)\b|\b(got|gotten|getting) (better|worse)\b|"
                        r"\b(each|every|successive|all (of )?(its|their|the))\s+inspections?\b|"
                        r"\b(previous|past|earlier|last)\s+(\w+\s+)?inspections\b|\bstill\b|\bagain\b|"
                        r"\bsince (19|20)\d\d\b|\bbetween (19|20)\d\d and\b", re.I)
@@ -110,6 +115,8 @@ class Query:
     stand_ins: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     areas: tuple[str, ...] = ()  # judged areas it names (index.vocabulary keys)
     quantity: str | None = None  # for asks="quantity": "percent", "duration", "frequency" or "count"
+    name_of: str | None = None  # for asks="name": "person", "organisation" or "thing"
+    explicit_grade: bool = False  # names a grade ("what grade ...", "judged"), not only "how good is ..."
     timescale: str | None = None
     audience: str | None = None
     authorities: tuple[str, ...] = ()  # indexed authorities the question names
@@ -194,8 +201,11 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
     scope_words = set(tokenize(" ".join(named + tuple(unindexed)))) | set(YEAR.findall(text))
     subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", text)))
                     if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
+    name_of = None
+    if asks == "name":
+        name_of = "thing" if NAME_OF_THING.search(text) else "organisation" if NAME_OF_BODY.search(text) else "person"
     return Query(text=text, asks=asks, subject=subject, stand_ins=everyday_terms(text, subject), areas=areas,
-                 quantity=quantity, timescale=timescale if asks in ("action", "describe") or timescale else None,
+                 quantity=quantity, name_of=name_of, explicit_grade=bool(GRADE.search(text)), timescale=timescale if asks in ("action", "describe") or timescale else None,
                  audience=audience_asked(text), authorities=named, years=tuple(int(y) for y in YEAR.findall(text)),
                  unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)),
                  across=across_kind(text, asks, named, areas), grades=grades_asked(text),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from evals.scoring import GATE, METRICS
+from evals.scoring import GATE, METRICS, gate_for
 
 COLOURS = {"report-assistant": "#1d70b8", "langchain-tutorial": "#b1b4b6", "bm25-paragraphs": "#f47738",
            "dense-paragraphs": "#4c2c92"}
@@ -40,8 +40,16 @@ def render(result: dict, svg_name: str) -> tuple[str, str]:
         for baseline, m in baselines.items():
             lines.append(f"| {name} | {baseline} (baseline) | {m['n']} | " + " | ".join(_f(m.get(k)) for k in METRICS)
                          + f" | {_f(m.get('latency_ms_p50'), 1)} | {_f(m.get('latency_ms_p95'), 1)} |")
-    lines += ["", "CI gate (extractive mode, both sets, both ways of asking): "
-              + ", ".join(f"{LABELS[k]} ≥ {v}" for k, v in GATE.items()) + ".", ""]
+    lines += ["", "CI gate (extractive mode), per set and way of asking. Targets: "
+              + ", ".join(f"{LABELS[k]} ≥ {v}" for k, v in GATE.items()) + "; where a set does not meet them "
+              "yet (see `evals/scoring.py`), a floor under its measured figures catches regressions:", ""]
+    for name, modes in sets.items():
+        for mode in modes:
+            gate = gate_for(name, mode)
+            kind = "targets" if gate == GATE else "floors"
+            lines.append(f"- {name}, {_asked(mode)} ({kind}): "
+                         + ", ".join(f"{LABELS[k]} ≥ {v}" for k, v in gate.items()))
+    lines.append("")
     for name, modes in sets.items():
         lines += [f"## {SET_NAMES.get(name, name)}: by category", "",
                   "| asked | category | n | " + " | ".join(LABELS[m] for m in METRICS) + " |",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from evals.scoring import GATE, METRICS, GoldItem, aggregate, is_across, resolve_cites, score_item, scope_for
+from evals.scoring import METRICS, GoldItem, aggregate, gate_for, is_across, resolve_cites, score_item, scope_for
 
 DEFAULT_REPORT = Path(__file__).with_name("report.md")
 MODES = ("selected", "widget")
@@ -90,7 +90,7 @@ def gate_failures(result: dict) -> list[str]:
     out = []
     for name, modes in result["sets"].items():
         for mode, r in modes.items():
-            out += [f"{name}/{mode}: {m} = {r[m]} is below {t}" for m, t in GATE.items()
+            out += [f"{name}/{mode}: {m} = {r[m]} is below {t}" for m, t in gate_for(name, mode).items()
                     if r.get(m) is None or r[m] < t]
     return out
 

@@ -174,10 +174,19 @@ def test_compare_with_statistical_neighbours_by_name_or_by_selected_report(helpe
     assert nobody.refused and "Name your council" in nobody.text
 
 
-def test_compare_named_councils_at_their_latest_inspection(helper):
-    answer = helper.answer("How does Barnsley compare with Bexley on children in care?")
-    assert [(c.authority, c.report_id[-10:-6]) for c in answer.citations] == [("Barnsley", "2018"),
-                                                                              ("Bexley", "2018")]
+def test_compare_named_councils_at_every_inspection_or_the_latest(helper):
+    every = helper.answer("How does Barnsley compare with Bexley on children in care?")
+    assert [(c.authority, c.report_id[-10:-6]) for c in every.citations] == [
+        ("Barnsley", "2014"), ("Barnsley", "2018"), ("Bexley", "2018")]
+    latest = helper.answer("How does Barnsley compare with Bexley on children in care now?")
+    assert [(c.authority, c.report_id[-10:-6]) for c in latest.citations] == [("Barnsley", "2018"), ("Bexley", "2018")]
+
+
+def test_a_selection_limits_the_table(helper):
+    snap = helper.retriever.snapshot()
+    chosen = ids(snap, "Barnsley")[:1] + ids(snap, "Bexley")
+    answer = helper.answer("How does Barnsley compare with Bexley on children in care?", report=chosen)
+    assert {c.report_id for c in answer.citations} == set(chosen)
 
 
 def test_refusals_say_what_the_table_cannot_meet(helper):
@@ -225,3 +234,15 @@ def test_judgements_command_json_csv_and_errors(across_data, tmp_path):
                           (("--json", "--csv"), "choose one")]:
         bad = run(*args)
         assert bad.returncode != 0 and message in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_one_council_inspected_twice_answers_from_each_inspection_newest_first(helper):
+    snap = helper.retriever.snapshot()
+    first, second = ids(snap, "Barnsley")
+    answer = helper.answer("How are care leavers supported with accommodation in Barnsley?")
+    reports = [c.report_id for c in answer.citations]
+    assert not answer.refused and set(reports) == {first, second}, answer.text
+    assert reports.index(second) < reports.index(first)  # the newest inspection first
+    # a year said picks that inspection alone
+    dated = helper.answer("How were care leavers supported with accommodation in Barnsley in 2014?")
+    assert {c.report_id for c in dated.citations} == {first}

@@ -181,3 +181,12 @@ def test_every_citation_exists_and_every_quote_is_verbatim(assistant):
             assert f"{c.label}]" in answer.text
             checked += 1
     assert checked > 100
+
+
+def test_how_good_is_an_ungraded_area_is_described_and_says_so(assistant):
+    described = assistant.answer("How good is adoption in South Gloucestershire?")
+    assert not described.refused and described.form == "description"
+    assert described.text.startswith("Adoption performance was not graded on its own in the reports in scope")
+    assert all(c.report_id == "south-gloucestershire-2012-07-06" for c in described.citations)
+    graded = assistant.answer("What grade did adoption get in South Gloucestershire?")
+    assert graded.refused and "did not grade adoption performance" in graded.text

@@ -141,3 +141,33 @@ def test_a_council_named_inside_another_councils_name_is_not_named():
     assert set(understand("Compare Gloucestershire and South Gloucestershire", indexed).authorities) == {
         "Gloucestershire", "South Gloucestershire"}
     assert understand("what must west northamptonshire improve?", indexed).authorities == ("West Northamptonshire",)
+
+
+@pytest.mark.parametrize("question, name_of", [
+    ("Who is the director of children's services?", "person"),
+    ("who chairs the safeguarding board?", "person"),
+    ("Who runs children's social care for the council?", "organisation"),
+    ("who provides the advocacy service?", "organisation"),
+    ("what is the children in care council called?", "thing"),
+    ("What's the early help service known as?", "thing"),
+])
+def test_which_kind_of_name_a_question_asks_for(question, name_of):
+    from assistant.understand import understand
+
+    query = understand(question, {})
+    assert query.asks == "name" and query.name_of == name_of
+
+
+@pytest.mark.parametrize("sentence, kind, present", [
+    ("The functions were delegated to Achieving for Children (AfC) in 2017.", "organisation", True),
+    ("The children in care council, Kickback, is very well run.", "thing", True),
+    ("Young people use an app known as ‘Mind of My Own’ to give their views.", "thing", True),
+    ("The council works with partners to improve services.", "organisation", False),
+    ("The 10-week performance management cycle is effective.", "frequency", True),
+    ("Audits are completed quarterly.", "frequency", True),
+    ("Ten weeks later the plan was reviewed.", "frequency", False),
+])
+def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
+    from assistant.compose import fact_kinds
+
+    assert (kind in fact_kinds(sentence)) is present
