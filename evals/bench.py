@@ -313,6 +313,7 @@ def bench_resume(reports: Path, work: Path, first: int = 60) -> dict:
     from index.audit import collect_files
 
     files, _ = collect_files([reports])
+    first = min(first, len(files))
     chosen = work / "resume-files"
     chosen.mkdir(parents=True, exist_ok=True)
     for n, f in enumerate(files[:first]):
@@ -320,7 +321,7 @@ def bench_resume(reports: Path, work: Path, first: int = 60) -> dict:
     data = work / "resume-index"
     killed = _watched(["ingest", str(chosen)], _env(data), kill_after_added=first // 2)
     again = _watched(["ingest", str(chosen)], _env(data))
-    return {"files": first, "killed_after_reports": killed["added"], "rerun_added": again["added"],
+    return {"files": first, "killed": killed["killed"], "killed_after_reports": killed["added"], "rerun_added": again["added"],
             "rerun_unchanged": again["unchanged"], "rerun_failed": again.get("failed"),
             "rerun_wall_s": again["wall_s"], "killed_wall_s": killed["wall_s"]}
 
@@ -344,6 +345,8 @@ def bench_corpus_answers(index: Path, runs: int) -> dict:
         for name, batch in (("no_report", [(i, None) for i in plain]), ("report_selected", selected),
                             ("across", [(i, None) for i in across])):
             times = []
+            if not batch:  # e.g. a corpus that holds none of the gold reports
+                continue
             for item, scope in batch:
                 t0 = time.perf_counter()
                 assistant.answer(item.question, report=scope)
@@ -351,6 +354,8 @@ def bench_corpus_answers(index: Path, runs: int) -> dict:
             figures[name].append({"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times)})
     out = {"reports": len(snap.catalog), "records": len(snap.records)}
     for name, per_run in figures.items():
+        if not per_run:
+            continue
         out[name] = {"questions": {"no_report": len(plain), "report_selected": len(selected),
                                    "across": len(across)}[name],
                      "p50_ms": _summary([r["p50"] for r in per_run]), "p95_ms": _summary([r["p95"] for r in per_run]),
@@ -522,7 +527,9 @@ def corpus_summary(c: dict) -> list[str]:
     a = c["answers"]
     for name, label in (("no_report", "no report selected"), ("report_selected", "a report selected"),
                         ("across", "questions across reports (judgement table)")):
-        f = a[name]
+        f = a.get(name)
+        if f is None:  # the corpus held none of these questions' reports
+            continue
         lines.append(f"- Warm answers, {label}, {f['questions']} questions: p50 {med(f['p50_ms'])} ms, "
                      f"p95 {med(f['p95_ms'])} ms, slowest {med(f['max_ms'])} ms (medians over runs; p95 of the "
                      f"per-run p95: {f['p95_ms']['p95']} ms)")
@@ -531,7 +538,8 @@ def corpus_summary(c: dict) -> list[str]:
                  f"{med(k['peak_rss_mb'])} MB")
     lines += web_lines(c["web"])
     r = c["resume"]
-    lines.append(f"- Interrupt and resume ({r['files']} corpus files): killed after {r['killed_after_reports']} "
+    stopped = "killed (SIGKILL) once" if r.get("killed") else "it finished before the kill, once"
+    lines.append(f"- Interrupt and resume ({r['files']} corpus files): {stopped} {r['killed_after_reports']} "
                  f"reports were committed; the re-run embedded {r['rerun_added']}, skipped {r['rerun_unchanged']} "
                  f"as unchanged and took {r['rerun_wall_s']} s")
     v = c["server"]
