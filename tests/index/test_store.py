@@ -40,6 +40,29 @@ def test_one_record_per_paragraph_and_bullet_with_metadata(store):
     assert snap.vectors.shape == (len(snap.records), 384)
 
 
+def test_reports_embedded_together_each_keep_their_own_vectors(store, embedder, monkeypatch):
+    # Ingest embeds several reports in one call (less padding); each paragraph's stored vector must
+    # still be its own text's, whichever window and batch it fell in.
+    import numpy as np
+
+    from index import ingest
+    from index.store import embedding_text
+
+    monkeypatch.setattr(ingest, "EMBED_WINDOW", 120)  # windows that split and straddle these reports
+    files = [SAMPLE, MEDWAY, SMALL_PDF]
+    result = Ingestor(store).run(files)
+    assert len(result.added) == 3
+    snap = load_snapshot(store)
+    for path in files:
+        parsed = parse_file(path)
+        rows = snap.rows([parsed.report.id])
+        by_seq = {snap.records[i].seq: snap.vectors[i] for i in rows}
+        alone = embedder.embed([embedding_text(p) for p in parsed.paragraphs])
+        stored = np.stack([by_seq[p.seq] for p in parsed.paragraphs])
+        assert stored.shape == alone.shape
+        assert np.abs(stored - alone).max() < 1e-4, path.name
+
+
 def test_ingest_twice_changes_nothing(store):
     first = Ingestor(store).run([SAMPLE])
     before = load_snapshot(store)
