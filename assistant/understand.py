@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from index.lexical import tokenize
 from index.vocabulary import EVERYDAY, areas_asked, audience_asked, timescale_asked
@@ -144,12 +145,23 @@ def known_authorities() -> dict[str, str]:
     return aliases()
 
 
+# A question is held against every council's aliases (about 600). Compiled once each here: left to
+# re's own cache of 512 patterns they would evict each other, and every other pattern, on every question.
+@lru_cache(maxsize=None)
+def _name_pattern(name: str) -> re.Pattern:
+    flags = 0 if name.lower() in COMMON_WORD_NAMES else re.I
+    return re.compile(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") +
+                      r"(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))", flags)
+
+
+@lru_cache(maxsize=None)
+def _strip_pattern(name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(['’]s)?(?![\w-])", re.I)
+
+
 def mentions(question: str, name: str) -> bool:
     """Whether `name` is named in the question as a place, not as part of an NHS body."""
-    flags = 0 if name.lower() in COMMON_WORD_NAMES else re.I
-    pattern = (r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") +
-               r"(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))")
-    return bool(re.search(pattern, question, flags))
+    return bool(_name_pattern(name).search(question))
 
 
 def asks_for(text: str, areas: tuple[str, ...]) -> str:
@@ -304,5 +316,5 @@ def everyday_terms(text: str, subject: tuple[str, ...]) -> tuple[tuple[str, tupl
 def strip_names(text: str, names: tuple[str, ...]) -> str:
     """The question without the councils it names: "... in Medway and Sandwell" -> "... in and"."""
     for name in names:
-        text = re.sub(r"(?<![\w-])" + re.escape(name) + r"(['’]s)?(?![\w-])", " ", text, flags=re.I)
+        text = _strip_pattern(name).sub(" ", text)
     return " ".join(text.split())

@@ -24,7 +24,8 @@ import numpy as np
 
 FORMAT = "report-assistant-bm25 v2"
 K1, B = 1.5, 0.75
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# a word, less any "'s" or "’t" it ends in (findall returns the group): "council’s" -> "council"
+_WORD = re.compile(r"([a-z0-9]+)(?:['’][a-z]+)?")
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
     both but by can could did do does doing down during each few for from further had has have having he her here
@@ -43,8 +44,7 @@ def _stemmer():
 
 
 def tokenize(text: str) -> list[str]:
-    words = [w.replace("’", "'").split("'")[0] for w in _WORD.findall(text.lower())]
-    return _stemmer().stemWords([w for w in words if w and w not in STOPWORDS])
+    return _stemmer().stemWords([w for w in _WORD.findall(text.lower()) if w not in STOPWORDS])
 
 
 class LexicalIndex:
