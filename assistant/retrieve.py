@@ -18,6 +18,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -67,10 +68,13 @@ class Evidence:
 
     def holds(self, text: str) -> float:
         """Share of the question's subject weight a text holds."""
+        return self.holds_tokens(set(tokenize(text)))
+
+    def holds_tokens(self, tokens: set[str] | frozenset[str]) -> float:
         total = sum(self.weights.values())
         if not total:
             return 0.0
-        return sum(self.weights[t] for t in self.present(set(tokenize(text)))) / total
+        return sum(self.weights[t] for t in self.present(tokens)) / total
 
     def lexical_terms(self) -> list[str]:
         return list(self.weights) + sorted({t for alts in self.stand_ins.values() for alt in alts for t in alt})
@@ -120,7 +124,7 @@ class Retriever:
             elif now - self._checked > self.refresh_seconds:
                 self._checked = now
                 try:
-                    current = self.store.fingerprint()
+                    current = self.store.committed()
                 except StoreUnavailable as exc:
                     if not self.unavailable:
                         log.warning("answering from the last snapshot: %s", exc)
@@ -299,11 +303,16 @@ def acronym_pairs(question: str, acronyms: dict[str, str]) -> list[tuple[list[st
     """(terms in the question, terms that stand in for them) for each acronym the reports define that
     the question uses, either way round: "IROs" <-> "independent reviewing officers"."""
     out = []
-    lower = question.lower()
     for acronym, long_form in acronyms.items():
-        if re.search(r"\b" + re.escape(acronym) + r"s?\b", question, re.I if len(acronym) > 3 else 0):
+        if _acronym_pattern(acronym).search(question):
             out.append((tokenize(acronym), tokenize(long_form)))
     return out
+
+
+@lru_cache(maxsize=None)
+def _acronym_pattern(acronym: str) -> re.Pattern:
+    # compiled once: a whole corpus defines thousands, which would flush re's cache of 512 per question
+    return re.compile(r"\b" + re.escape(acronym) + r"s?\b", re.I if len(acronym) > 3 else 0)
 
 
 GRADE_ASKED = re.compile(r"\b(outstanding|good|adequate|inadequate|requires? improvement)\b", re.I)
