@@ -99,8 +99,11 @@ def version_of(report: Report) -> str:
 
 def fingerprint(catalog: dict[str, IndexedReport]) -> str:
     """Names the exact set of report versions; any ingest or removal changes it."""
-    versions = sorted(entry.version for entry in catalog.values())
-    return hashlib.sha256("\n".join(versions).encode()).hexdigest()[:16]
+    return _fingerprint_of(entry.version for entry in catalog.values())
+
+
+def _fingerprint_of(versions) -> str:
+    return hashlib.sha256("\n".join(sorted(versions)).encode()).hexdigest()[:16]
 
 
 def _state(data_dir: Path) -> dict:
@@ -248,7 +251,25 @@ class Store:
         return dict(sorted(out.items()))
 
     def fingerprint(self, catalog: dict[str, IndexedReport] | None = None) -> str:
-        return fingerprint(self.catalog() if catalog is None else catalog)
+        if catalog is not None:
+            return fingerprint(catalog)
+        return _fingerprint_of(self._versions())
+
+    @_reachable
+    def _versions(self) -> list[str]:
+        # the catalog's versions alone: what fingerprint() needs, without decoding every report
+        return [meta["version"] for _, metas in self._pages(self._catalog, include=["metadatas"]) for meta in metas]
+
+    def committed(self) -> str:
+        """What the index holds now, cheaply, for a process that keeps a snapshot current. On this
+        machine, the fingerprint the last commit wrote beside the index (a small file, no Chroma
+        read: checking Chroma itself took 100 ms over the whole corpus, on the answer's path). A
+        server's index can change from any machine, so there Chroma is asked."""
+        if not self.chroma_url:
+            state = read_state(self.data_dir)
+            if state:
+                return state
+        return self.fingerprint()
 
     def write_state(self, catalog: dict[str, IndexedReport] | None = None) -> str:
         """Record the committed fingerprint beside the index (atomically)."""

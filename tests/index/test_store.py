@@ -2,6 +2,7 @@
 bad files in a batch, model/schema mismatch, BM25 healing, and a real kill -9."""
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -314,3 +315,17 @@ def test_rebuild_replaces_an_index_built_with_another_model(tmp_path, cli_env):
     listed = subprocess.run([sys.executable, "-m", "ui.cli", "reports"], env=cli_env, capture_output=True,
                             text=True, timeout=120)
     assert "south-gloucestershire-2012-07-06" in listed.stdout
+
+
+def test_committed_is_the_state_file_here_and_chroma_without_it(store):
+    # a server keeps its snapshot current by this check on the answer's path: on this machine it is
+    # the small file each commit writes, not a read of the whole catalog
+    Ingestor(store).run([SAMPLE])
+    assert store.committed() == store.fingerprint() == load_snapshot(store).fingerprint
+    from index.store import SCHEMA_VERSION
+
+    (store.data_dir / "index-state.json").write_text(
+        json.dumps({"fingerprint": "written-by-the-last-commit", "schema": SCHEMA_VERSION}))
+    assert store.committed() == "written-by-the-last-commit"
+    (store.data_dir / "index-state.json").unlink()
+    assert store.committed() == store.fingerprint()  # no file: ask Chroma
