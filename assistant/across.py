@@ -24,7 +24,7 @@ import numpy as np
 
 from assistant.check import Decision
 from assistant.compose import Candidate, Draft, _statement, _with_actor
-from assistant.judgements import JudgementRow, judgement_table, most_recent, select
+from assistant.judgements import JudgementRow, most_recent, select, table
 from assistant.understand import Query
 from index.neighbours import neighbours
 from index.snapshot import Snapshot
@@ -39,15 +39,6 @@ MOST_ROWS = 60  # a longer list is cut, with a pointer to the full table
 # the top 3 %; pairs above it ask for the same thing in other words, pairs below it mostly share a topic.
 RECURS = 0.80
 
-_tables: dict[str, list[JudgementRow]] = {}
-
-
-def table(snap: Snapshot) -> list[JudgementRow]:
-    """The judgement table of this snapshot, built once per snapshot (it is a view of the catalog)."""
-    if snap.fingerprint not in _tables:
-        _tables.clear()
-        _tables[snap.fingerprint] = judgement_table(snap.catalog)
-    return _tables[snap.fingerprint]
 
 
 def decide(query: Query, snap: Snapshot, selected: list[str] | None = None) -> Decision:

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field, field_validator
 
 from assistant.answer import MAX_QUESTION_CHARS, QuestionError
-from assistant.judgements import filter_rows, judgement_table
+from assistant.judgements import filter_rows, table
 from assistant.retrieve import resolve_reports
 from ui.guard import answered
 from ui.uploads import UploadLimits, build_upload_router
@@ -138,7 +138,7 @@ def build_router(assistant, api_key: str | None, debug: bool = False,
         if len(authority) > 200:
             raise HTTPException(422, "at most 200 authorities at once")
         try:
-            rows = filter_rows(judgement_table(assistant.retriever.snapshot().catalog), authorities=authority,
+            rows = filter_rows(table(assistant.retriever.snapshot()), authorities=authority,
                                neighbours_of=neighbours_of, area=area, grade=grade, since=since, until=until,
                                latest=latest)
         except ValueError as exc:

@@ -13,7 +13,7 @@ from datetime import date
 
 import gradio as gr
 
-from assistant.judgements import JudgementRow, filter_rows, judgement_table
+from assistant.judgements import JudgementRow, filter_rows, table as judgement_table
 from assistant.render import labels as report_labels
 from index.neighbours import table as neighbour_table
 from index.store import StoreUnavailable
@@ -44,7 +44,7 @@ def judgements_tab(assistant) -> None:
     def show(chosen, near, area, grade, since, until, latest):
         try:
             snap = assistant.retriever.snapshot()
-            rows = filter_rows(judgement_table(snap.catalog), authorities=list(chosen or []),
+            rows = filter_rows(judgement_table(snap), authorities=list(chosen or []),
                                neighbours_of=near or None, area=area or None, grade=grade or None,
                                since=since or None, until=until or None, latest=bool(latest))
         except ValueError as exc:
