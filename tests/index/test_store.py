@@ -242,6 +242,25 @@ def test_snapshot_cache_heals_itself(store, damage, caplog):
     assert "rebuilt" not in load_snapshot(store).load_ms
 
 
+def test_snapshot_load_leaves_the_collector_as_it_found_it(store):
+    """The cached load turns the cyclic collector off while it builds; a good load or a damaged
+    cache must both leave it on again, and the good load's records frozen out of its walks."""
+    import gc
+
+    from index.snapshot import load_cached
+    from index.store import read_state
+
+    Ingestor(store).run([SAMPLE])
+    path = snapshot_dir(store.data_dir)
+    frozen = gc.get_freeze_count()
+    snap = load_cached(path, read_state(store.data_dir))
+    assert snap is not None and gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + len(snap.records)
+    gc.unfreeze()
+    (path / "records.json").write_text("[")
+    assert load_cached(path, read_state(store.data_dir)) is None and gc.isenabled()
+
+
 def test_chroma_is_never_given_its_default_embedding_function(store):
     collection = store._paragraphs
     assert collection._embedding_function.name() == "report_assistant_minilm"
