@@ -303,8 +303,10 @@ def acronym_pairs(question: str, acronyms: dict[str, str]) -> list[tuple[list[st
     """(terms in the question, terms that stand in for them) for each acronym the reports define that
     the question uses, either way round: "IROs" <-> "independent reviewing officers"."""
     out = []
+    lower = question.lower()
     for acronym, long_form in acronyms.items():
-        if _acronym_pattern(acronym).search(question):
+        # the substring test is necessary for a match and cheap; thousands fail it uncompiled
+        if acronym.lower() in lower and _acronym_pattern(acronym).search(question):
             out.append((tokenize(acronym), tokenize(long_form)))
     return out
 

@@ -56,15 +56,18 @@ class StoreUnavailable(RuntimeError):
 
 def _reachable(method):
     """Turn the HTTP client's transport errors (server mode) into StoreUnavailable."""
-    import httpx  # chromadb's own HTTP client library
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
-        except httpx.TransportError as exc:
-            raise StoreUnavailable(f"the Chroma server at {self.chroma_url} did not answer "
-                                   f"({exc.__class__.__name__})") from exc
+        except Exception as exc:
+            import httpx  # chromadb's own HTTP client; imported here, it stays off a cold `ask`'s path
+
+            if isinstance(exc, httpx.TransportError):
+                raise StoreUnavailable(f"the Chroma server at {self.chroma_url} did not answer "
+                                       f"({exc.__class__.__name__})") from exc
+            raise
     return wrapper
 
 
