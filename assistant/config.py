@@ -92,14 +92,15 @@ def open_store(settings: Settings):
                  timeout=settings.chroma_timeout)
 
 
-def build_assistant(settings: Settings, store=None, snapshot=None):
+def build_assistant(settings: Settings, store=None, snapshot=None, model=None):
     """An assistant over a Store (kept current as others ingest), or over a fixed snapshot
-    (a one-off command that should not pay for opening Chroma)."""
+    (a one-off command that should not pay for opening Chroma). `model`: an Embedder already
+    made for these settings (see cold_assistant)."""
     from assistant.answer import Assistant
     from assistant.retrieve import Retriever
 
     if snapshot is not None:
-        retriever = Retriever(snapshot, embedder=embedder(settings))
+        retriever = Retriever(snapshot, embedder=model or embedder(settings))
     else:
         retriever = Retriever(store or open_store(settings))
     generator = None
@@ -121,6 +122,29 @@ def cached_snapshot(settings: Settings):
     if read_state_model(settings.data_dir) != embedder(settings).name:
         return None
     return load_current(settings.data_dir)
+
+
+def cold_assistant(settings: Settings):
+    """For a one-off question: an assistant over the snapshot the last commit cached, or None when
+    there is none to trust. The model loads on a second thread while the snapshot is read (its
+    session is built in native code, mostly outside the GIL): a cold `ask` waits for the longer
+    of the two, not for both."""
+    import threading
+
+    model = embedder(settings)
+
+    def warm():
+        try:
+            model.warm()
+        except Exception:  # noqa: BLE001 - the question's own embedding raises it again, on the main thread
+            pass
+
+    warming = threading.Thread(target=warm, name="model-warm-up", daemon=True)
+    warming.start()
+    snapshot = cached_snapshot(settings)
+    if snapshot is None:
+        return None
+    return build_assistant(settings, snapshot=snapshot, model=model)
 
 
 def corpus_files(listing: Path) -> list[Path]:

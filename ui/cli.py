@@ -362,7 +362,7 @@ CSV_COLUMNS = ("authority", "report_id", "published", "inspection_start", "inspe
 def ask(question, report, as_json, mode, llm_base_url, llm_model, llm_gguf, data_dir, chroma_url):
     """Answer QUESTION from the indexed reports, with paragraph citations."""
     from assistant.answer import QuestionError, check_question
-    from assistant.config import build_assistant, cached_snapshot, ensure_sample
+    from assistant.config import build_assistant, cold_assistant, ensure_sample
 
     try:
         check_question(question)
@@ -370,15 +370,13 @@ def ask(question, report, as_json, mode, llm_base_url, llm_model, llm_gguf, data
         _fail(str(exc), 2)
     settings = _settings(data_dir, chroma_url, mode, llm_base_url=llm_base_url, llm_model=llm_model,
                          llm_gguf=llm_gguf)
-    # a cold start answers from the snapshot the last ingest cached, without opening Chroma
-    snapshot = cached_snapshot(settings)
     try:
-        if snapshot is None:
+        # a cold start answers from the snapshot the last ingest cached, without opening Chroma
+        assistant = cold_assistant(settings)
+        if assistant is None:
             store = _open(settings)
             ensure_sample(store)
             assistant = build_assistant(settings, store)
-        else:
-            assistant = build_assistant(settings, snapshot=snapshot)
         answer = assistant.answer(question, report=report)
     except (QuestionError, ValueError) as exc:
         _fail(str(exc), 2)

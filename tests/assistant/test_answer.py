@@ -221,3 +221,32 @@ def test_tokens_drop_stopwords_and_the_ending_after_an_apostrophe():
 
     assert tokenize("The council’s children's services don't meet IROs' needs") == \
         ["council", "children", "servic", "don", "meet", "iro", "need"]
+
+
+def test_a_cold_assistant_answers_from_the_cached_snapshot_while_its_model_warms(sample_store, monkeypatch):
+    """`cold_assistant` loads the model on a second thread; a model that fails there must not print
+    a thread's traceback: the question's own embedding raises it once, on the caller's thread."""
+    import threading
+
+    import assistant.config as config
+    from assistant.config import Settings, cold_assistant
+
+    settings = Settings(data_dir=sample_store.data_dir, model_cache=sample_store.embedder.cache_dir)
+    assert cold_assistant(Settings(data_dir=sample_store.data_dir / "nothing-here")) is None
+    answer = cold_assistant(settings).answer("what grade did partnership working get?", report="South Gloucestershire")
+    assert "Good (Grade 2)" in answer.text and "51" in {c.paragraph for c in answer.citations}
+
+    class Broken:
+        name = sample_store.embedder.name
+
+        def warm(self):
+            raise RuntimeError("model files missing")
+
+    seen = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: seen.append(args))
+    monkeypatch.setattr(config, "embedder", lambda s: Broken())
+    cold = cold_assistant(settings)
+    for t in threading.enumerate():
+        if t.name == "model-warm-up":
+            t.join(5)
+    assert cold is not None and seen == []
