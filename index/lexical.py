@@ -82,15 +82,23 @@ class LexicalIndex:
         weights = np.concatenate(weights_list) if weights_list else np.zeros(0, dtype=np.float32)
         return cls(vocab, indptr, docs, weights, len(texts))
 
-    def scores(self, query: str | list[str]) -> np.ndarray:
-        """BM25 score of every document for the query (text, or tokens already made)."""
-        out = np.zeros(self.size, dtype=np.float32)
+    def scores(self, query: str | list[str], within: tuple[int, int] | None = None) -> np.ndarray:
+        """BM25 score of every document for the query (text, or tokens already made); with
+        `within` (start, end), of documents start..end-1 only, indexed from 0.
+
+        A posting list is sorted by document, so a range is found by bisection: scoring one
+        report of a whole corpus touches that report's postings, not a common word's 40,000."""
+        start, end = within or (0, self.size)
+        out = np.zeros(end - start, dtype=np.float32)
         tokens = tokenize(query) if isinstance(query, str) else query
         for token in tokens:
             n = self.vocab.get(token)
             if n is not None:
-                lo, hi = self.indptr[n], self.indptr[n + 1]
-                out[self.docs[lo:hi]] += self.weights[lo:hi]  # one posting per document: no repeats
+                lo, hi = int(self.indptr[n]), int(self.indptr[n + 1])
+                if within is not None:
+                    docs = self.docs[lo:hi]
+                    lo, hi = lo + int(np.searchsorted(docs, start)), lo + int(np.searchsorted(docs, end))
+                out[self.docs[lo:hi] - start] += self.weights[lo:hi]  # one posting per document: no repeats
         return out
 
     def document_frequency(self, token: str) -> int:

@@ -1,0 +1,25 @@
+"""BM25 over the index: scoring a range of documents (one report of many) must give exactly the
+whole index's scores for those documents."""
+from __future__ import annotations
+
+import numpy as np
+
+from index.lexical import LexicalIndex
+from tests.conftest import SAMPLE
+
+
+def test_scores_within_a_range_are_the_whole_scores_of_that_range():
+    from index.parse import parse_file
+
+    texts = [p.text for p in parse_file(SAMPLE).paragraphs] * 3  # a term's postings span every copy
+    index = LexicalIndex.build(texts)
+    query = "health checks for looked after children within three months zzznotaword"
+    whole = index.scores(query)
+    assert whole.shape == (len(texts),) and (whole > 0).sum() > 10
+    rng = np.random.default_rng(7)
+    spans = [(0, len(texts)), (0, 1), (len(texts) - 1, len(texts)), (40, 40)]
+    spans += [tuple(sorted(rng.integers(0, len(texts), 2))) for _ in range(50)]
+    for start, end in spans:
+        part = index.scores(query, within=(start, end))
+        assert part.shape == (end - start,)
+        np.testing.assert_array_equal(part, whole[start:end])
