@@ -158,8 +158,11 @@ class Assistant:
         snap = self.retriever.snapshot()
         neutral = replace(query, text=strip_names(query.text, query.authorities))
         drafts, supports, kinds = [], [], set()
+        # one embedding for every report's search (each took as long as the rest of a report's evidence)
+        vector = evidence.vector if neutral.text == query.text else None
         for rid in report_ids:
-            own = self.retriever.evidence(neutral, [rid], 5)
+            own = self.retriever.evidence(neutral, [rid], 5, vector=vector)
+            vector = own.vector
             own.weights, own.stand_ins = evidence.weights, evidence.stand_ins
             # a number, a name, a date or an amount is only ever answered by a sentence stating one
             built = (compose.typed_fact(neutral, own, snap) if query.typed else

@@ -61,6 +61,7 @@ class Evidence:
     weights: dict[str, float] = field(default_factory=dict)  # question subject term -> IDF weight
     # subject term -> alternatives in the reports' words, each a set of terms that must all be there
     stand_ins: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    vector: np.ndarray | None = None  # the question's embedding: evidence from other reports reuses it
 
     def present(self, tokens: set[str]) -> set[str]:
         """The subject terms a text's tokens hold, a term counting where a stand-in for it is."""
@@ -116,6 +117,8 @@ class Retriever:
         on every question, so a hung server costs one timeout, not one per question."""
         if self.store is None:
             return self._snapshot
+        if self._snapshot is not None and time.monotonic() - self._checked <= self.refresh_seconds:
+            return self._snapshot  # not due a check: no lock, which every concurrent request would queue on
         with self._lock:
             now = time.monotonic()
             if self._snapshot is None:
@@ -194,23 +197,29 @@ class Retriever:
             weights[t] = min(known) if known and not snap.lexical.document_frequency(t) else snap.lexical.idf(t)
         return weights, stand_ins
 
-    def evidence(self, query: Query, report_ids: list[str], k: int | None = None) -> Evidence:
+    def evidence(self, query: Query, report_ids: list[str], k: int | None = None,
+                 vector: np.ndarray | None = None) -> Evidence:
+        """`vector`: the embedding of `query.text` when the caller has it already."""
         k = k or self.k
         snap = self.snapshot()
         weights, stand_ins = self.terms(query, snap)
         out = Evidence(query, report_ids, [], [], weights=weights, stand_ins=stand_ins)
         if not report_ids or not snap.records:
             return out
-        vector = self.embedder.embed_one(query.text)
+        vector = self.embedder.embed_one(query.text) if vector is None else vector
+        out.vector = vector
         everything = len(report_ids) == len(snap.catalog)
+        terms = out.lexical_terms()
         if everything:
-            rows, sims = None, snap.vectors @ vector
+            rows, sims, lexical = None, snap.vectors @ vector, snap.lexical.scores(terms)
         else:
+            # both rankers score only the reports in scope, one slice each, in the order of `rows`
             rows = snap.rows(report_ids)
-            sims = np.concatenate([snap.vectors[slice(*snap.slices[r])] @ vector for r in report_ids
-                                   if r in snap.slices]) if len(rows) else np.zeros(0, dtype=np.float32)
-        lexical = snap.lexical.scores(out.lexical_terms())
-        lexical = lexical if rows is None else lexical[rows]
+            spans = [snap.slices[r] for r in report_ids if r in snap.slices]
+            sims = np.concatenate([snap.vectors[slice(*span)] @ vector for span in spans]) if spans \
+                else np.zeros(0, dtype=np.float32)
+            lexical = np.concatenate([snap.lexical.scores(terms, within=span) for span in spans]) if spans \
+                else np.zeros(0, dtype=np.float32)
         picked = set(_top(sims, self.candidates)) | {int(i) for i in _top(lexical, self.candidates) if lexical[i] > 0}
         local = np.array(sorted(picked), dtype=np.int64)
         positions = local if rows is None else rows[local]
