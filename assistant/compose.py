@@ -118,6 +118,13 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
 
 def fact_kinds(sentence: str) -> set[str]:
     """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "amount", "name"."""
+    return set(_fact_kinds(sentence))
+
+
+# A report's sentences are read again by the next question about it; their kinds are a fact about
+# the text alone, kept for the last 65,536 sentences read (about 15 MB).
+@lru_cache(maxsize=65536)
+def _fact_kinds(sentence: str) -> frozenset[str]:
     kinds = set()
     lower = sentence.lower()
     digits = bool(_DIGIT.search(sentence))
@@ -140,7 +147,7 @@ def fact_kinds(sentence: str) -> set[str]:
         kinds.add("thing")
     if numeric and _counts(sentence):
         kinds.add("count")
-    return kinds
+    return frozenset(kinds)
 
 
 _DAY_OF_DATE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\s+" + MONTHS + r"\b")
@@ -335,7 +342,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
 
 
 def _states(sentence: str, accept: set[str], wanted: str) -> bool:
-    kinds = fact_kinds(sentence)
+    kinds = _fact_kinds(sentence)
     if accept & kinds:
         return True
     # "how long has the director been in post?" is answered by "in post since April 2008"

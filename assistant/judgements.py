@@ -52,16 +52,10 @@ class JudgementRow:
         return data
 
 
-_tables: dict[str, list[JudgementRow]] = {}
-
-
 def table(snap) -> list[JudgementRow]:
     """The judgement table of a snapshot, built once per snapshot (it is a view of its catalog):
     chat answers, the API and the page all read it per request."""
-    if snap.fingerprint not in _tables:
-        _tables.clear()
-        _tables[snap.fingerprint] = judgement_table(snap.catalog)
-    return _tables[snap.fingerprint]
+    return snap.view("judgements", lambda s: judgement_table(s.catalog))
 
 
 def judgement_table(catalog) -> list[JudgementRow]:

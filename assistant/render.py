@@ -61,6 +61,10 @@ class Answer:
 def labels(snap: Snapshot) -> dict[str, str]:
     """How citations name each report: "Medway 2013"; with the month where one council has two
     reports in a year, so a label never points at two reports."""
+    return snap.view("labels", _labels)
+
+
+def _labels(snap: Snapshot) -> dict[str, str]:
     names: dict[str, list[str]] = {}
     for rid, entry in snap.catalog.items():
         names.setdefault(entry.report.short_name(), []).append(rid)

@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
@@ -51,6 +52,7 @@ class Snapshot:
     by_ref: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     slices: dict[str, tuple[int, int]] = field(default_factory=dict)
     recommendations: dict[str, list[int]] = field(default_factory=dict)
+    views: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for i, r in enumerate(self.records):
@@ -60,6 +62,13 @@ class Snapshot:
             self.slices[r.report_id] = (start, i + 1)
             if r.kind == "recommendation":
                 self.recommendations.setdefault(r.report_id, []).append(i)
+
+    def view(self, name: str, build: Callable[["Snapshot"], Any]) -> Any:
+        """A view derived from this snapshot (citation labels, the judgement table), built on first
+        use and kept: a snapshot never changes, and requests read these on every answer."""
+        if name not in self.views:
+            self.views[name] = build(self)  # two threads may both build it once; the results are equal
+        return self.views[name]
 
     def versions(self, report_ids: list[str] | None = None) -> list[str]:
         ids = self.catalog if report_ids is None else report_ids
