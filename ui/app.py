@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,9 @@ class WebSettings:
     allowed_origins: tuple[str, ...] = ()  # CORS: none by default
     api_key: str | None = None
     concurrency: int = 8  # Gradio's queue serves one request at a time unless told otherwise
+    # API questions answered at once. None: one per CPU for extractive answers (CPU-bound), and
+    # `concurrency` with a language model (each mostly waits on the endpoint)
+    answer_threads: int | None = None
     rate_limit: int = 60  # requests a minute per client address; 0 turns the limit off
     debug: bool = False  # log question text (off: questions can name children and staff)
     uploads: UploadLimits = UploadLimits()  # adding reports from the page (only with an api_key)
@@ -44,6 +48,8 @@ class WebSettings:
     def __post_init__(self):
         if self.concurrency < 1:
             raise ValueError(f"concurrency must be >= 1, got {self.concurrency}")
+        if self.answer_threads is not None and self.answer_threads < 1:
+            raise ValueError(f"answer_threads must be >= 1, got {self.answer_threads}")
         if self.rate_limit < 0:
             raise ValueError(f"rate_limit must be >= 0 (0 = off), got {self.rate_limit}")
         for origin in self.allowed_origins:
@@ -70,7 +76,8 @@ def create_app(assistant, web: WebSettings = WebSettings()) -> FastAPI:
         log.warning("index unavailable: %s", exc)
         return JSONResponse({"detail": UNAVAILABLE}, status_code=503, headers={"Retry-After": "5"})
 
-    app.include_router(build_router(assistant, web.api_key, web.debug, web.uploads))
+    threads = web.answer_threads or (web.concurrency if assistant.mode == "llm" else os.cpu_count() or 1)
+    app.include_router(build_router(assistant, web.api_key, web.debug, web.uploads, answer_threads=threads))
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> JSONResponse:

@@ -425,8 +425,12 @@ def serve(host, port, origins, rate_limit, debug, mode, llm_base_url, llm_model,
     try:
         uploads = UploadLimits(max_file_mb=float(os.environ.get("REPORT_ASSISTANT_UPLOAD_MB", "20")),
                                max_files=int(os.environ.get("REPORT_ASSISTANT_UPLOAD_FILES", "10")))
+        threads = os.environ.get("REPORT_ASSISTANT_ANSWER_THREADS", "")
+        if threads.strip() and not threads.strip().isdigit():
+            raise ValueError(f"REPORT_ASSISTANT_ANSWER_THREADS must be a whole number, got {threads!r}")
         web = WebSettings(allowed_origins=tuple(origins) or tuple(env_origins), rate_limit=rate_limit, debug=debug,
-                          api_key=os.environ.get("REPORT_ASSISTANT_API_KEY") or None, uploads=uploads)
+                          api_key=os.environ.get("REPORT_ASSISTANT_API_KEY") or None, uploads=uploads,
+                          answer_threads=int(threads) if threads.strip() else None)
     except ValueError as exc:
         _fail(str(exc).splitlines()[0])
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

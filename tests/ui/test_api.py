@@ -118,3 +118,56 @@ def test_api_key_and_allowed_origin(keyed_server):
         assert httpx.get(f"{keyed_server}{path}").status_code == 401
         assert httpx.get(f"{keyed_server}{path}", headers={"X-API-Key": "s3cret-ke"}).status_code == 401
         assert httpx.get(f"{keyed_server}{path}", headers={"Authorization": "Bearer s3cret-key"}).status_code == 200
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_api_answers_at_most_answer_threads_questions_at_once(assistant, threads):
+    """Answering is CPU-bound Python: the API runs at most `answer_threads` answers at once and
+    queues the rest, so sixteen clients do not become sixteen threads fighting over the GIL."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from evals.serve import free_port
+    from ui.app import WebSettings, create_app
+
+    class Counting:
+        """The real assistant, counting how many of its answers run at once."""
+
+        def __init__(self, inner):
+            self.inner, self.now, self.most, self.lock = inner, 0, 0, threading.Lock()
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+        def answer(self, *args, **kwargs):
+            with self.lock:
+                self.now += 1
+                self.most = max(self.most, self.now)
+            try:
+                time.sleep(0.3)  # long enough for every request to be waiting
+                return self.inner.answer(*args, **kwargs)
+            finally:
+                with self.lock:
+                    self.now -= 1
+
+    counting = Counting(assistant)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(counting, WebSettings(rate_limit=0, answer_threads=threads)),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.time() + 30
+        while not server.started and time.time() < deadline:
+            time.sleep(0.05)
+        with cf.ThreadPoolExecutor(6) as pool:
+            replies = list(pool.map(lambda _: httpx.post(f"http://127.0.0.1:{port}/api/ask", timeout=60, json={
+                "question": "What grade did partnership working get?"}), range(6)))
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert [r.status_code for r in replies] == [200] * 6
+    assert {r.json()["citations"][0]["paragraph"] for r in replies} == {"51"}
+    assert counting.most == threads
