@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 
 import prompts
 from assistant.render import REFUSAL, Answer, Citation
-from assistant.compose import sentences
+from assistant.facts import sentences
 from index.snapshot import Snapshot
 
 CITATION = re.compile(r"\[([^\[\]]{1,60})\]")

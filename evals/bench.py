@@ -354,7 +354,7 @@ def bench_corpus_answers(index: Path, runs: int) -> dict:
             figures[name].append({"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times)})
     out = {"reports": len(snap.catalog), "records": len(snap.records)}
     # the first pass reads every paragraph fresh; later passes find what the answer step keeps
-    # of recent paragraphs (compose._split), as a server does for questions about the same councils
+    # of recent paragraphs (facts._split), as a server does for questions about the same councils
     out["first_pass"] = {name: {"p50_ms": round(per_run[0]["p50"], 2), "p95_ms": round(per_run[0]["p95"], 2)}
                          for name, per_run in figures.items() if per_run}
     for name, per_run in figures.items():

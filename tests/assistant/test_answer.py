@@ -195,21 +195,21 @@ def test_how_good_is_an_ungraded_area_is_described_and_says_so(assistant):
 def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
     # fact_kinds skips a pattern when a plain scan shows it cannot match; held here against every
     # pattern run unguarded, over every sentence of reports from four frameworks
-    from assistant import compose
+    from assistant import facts
     from index.parse import parse_file
     from tests.conftest import MEDWAY, SAMPLE, SANDWELL, SMALL_PDF
 
-    patterns = {"percent": compose.PERCENT, "duration": compose.DURATION, "frequency": compose.FREQUENCY,
-                "date": compose.DATE, "amount": compose.AMOUNT, "name": compose.PERSON,
-                "organisation": compose.ORGANISATION, "thing": compose.THING_NAME}
+    patterns = {"percent": facts.PERCENT, "duration": facts.DURATION, "frequency": facts.FREQUENCY,
+                "date": facts.DATE, "amount": facts.AMOUNT, "name": facts.PERSON,
+                "organisation": facts.ORGANISATION, "thing": facts.THING_NAME}
     checked, seen = 0, set()
     for path in (SAMPLE, MEDWAY, SANDWELL, SMALL_PDF):
         for paragraph in parse_file(path).paragraphs:
-            for sentence in compose.sentences(paragraph.text):
+            for sentence in facts.sentences(paragraph.text):
                 unguarded = {k for k, p in patterns.items() if p.search(sentence)}
-                if compose._counts(sentence):
+                if facts._counts(sentence):
                     unguarded.add("count")
-                assert compose.fact_kinds(sentence) == unguarded, sentence
+                assert facts.fact_kinds(sentence) == unguarded, sentence
                 seen |= unguarded
                 checked += 1
     assert checked > 1000

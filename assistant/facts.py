@@ -1,0 +1,151 @@
+"""Sentences, and the kinds of fact a sentence states: a count, a share, a time taken, a
+frequency, a date, an amount of money, a person's or an organisation's or a thing's name.
+
+    sentences("At 31 March 2015, 185 children were looked after. Most were in foster care.")
+    -> ["At 31 March 2015, 185 children were looked after.", "Most were in foster care."]
+    fact_kinds("185 children were looked after at 31 March 2015.") -> {"count", "date"}
+
+Retrieval ranks by them (a paragraph that states a quantity of the kind asked about) and
+composing answers with them (a figure question is answered only by a sentence stating one),
+so they live below both.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.lexical import tokenize
+
+_SENTENCE = re.compile(r"(?<=[.!?])['’\")]?\s+(?=[A-Z0-9‘'\"(])")
+_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|para|vs)\.$", re.I)
+MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|" \
+               r"hundred|dozen)"
+# What a stated quantity of each kind looks like
+PERCENT = re.compile(r"\d+(\.\d+)?\s?%|\bper ?cent\b|\bper 10,000\b")
+DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?\s+(working\s+)?(days?|weeks?|months?|years?|hours?)\b",
+                      re.I)
+FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|quarterly|termly|annually|annual|bi-?annual(ly)?|"
+                       r"every (day|week|month|year|term|quarter|other|\d+|" + NUMBER_WORDS + r")|(once|twice) a|"
+                       r"(\d+|" + NUMBER_WORDS + r")[- ](day|week|month)(ly)?\s+(?:[\w-]+\s+){0,3}"
+                       r"(cycles?|rotas?|basis|reviews?|meetings?))\b", re.I)
+DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b", re.I)
+AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds\b|\b\d[\d,.]*\s?(m|bn|k)\b(?=.*£)", re.I)
+# an organisation with its initials: "Achieving for Children (AfC)"
+ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
+# a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
+THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s|"
+                        r"['‘\"][A-Z][^'’\"]{1,40}['’\"]")
+PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
+                    r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
+# a count: a number that is not a year, a day of a date, an age or a paragraph number
+_NUMBER = re.compile(r"(?<![\w.,£])(\d{1,3}(,\d{3})+|\d+)(?![\w%])(?!\s*%)|\b" + NUMBER_WORDS + r"\b", re.I)
+_NOT_COUNT = re.compile(r"^(19|20)\d\d$")
+
+
+def sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for block in text.split("\n"):
+        for piece in _SENTENCE.split(block.strip()):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if parts and _ABBREVIATION.search(parts[-1]):
+                parts[-1] += " " + piece
+            else:
+                parts.append(piece)
+    return parts
+
+
+# What a pattern above cannot match without. A figure question holds every sentence of a report or
+# two against these patterns; these cheap scans first skip most sentences (fact_kinds took 0.23 ms a
+# sentence without them). Each must stay a necessary condition of the pattern it guards.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_LIST = tuple(NUMBER_WORDS.strip("()").split("|"))
+_UNITS = ("day", "week", "month", "year", "hour")
+_CYCLES = ("daily", "weekly", "fortnightly", "monthly", "quarterly", "termly", "annual", "every ", "once a", "twice a",
+           "cycle", "rota", "basis", "review", "meeting")
+_TITLES = ("Mr", "Ms", "Miss", "Dr", "Sir", "Dame", "Councillor", "Cllr", "inspector", "chair", "director",
+           "chief executive", "lead member")
+_QUOTES_OR_NAMING = ("called", "named", "known as", "branded", ",", "'", "‘", '"')
+
+
+def _any_in(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
+def fact_kinds(sentence: str) -> set[str]:
+    """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "amount", "name"."""
+    return set(_fact_kinds(sentence))
+
+
+# A report's sentences are read again by the next question about it; their kinds are a fact about
+# the text alone, kept for the last 65,536 sentences read (about 15 MB).
+@lru_cache(maxsize=65536)
+def _fact_kinds(sentence: str) -> frozenset[str]:
+    kinds = set()
+    lower = sentence.lower()
+    digits = bool(_DIGIT.search(sentence))
+    numeric = digits or _any_in(lower, _NUMBER_WORD_LIST)
+    if ("%" in sentence or "per" in sentence) and PERCENT.search(sentence):
+        kinds.add("percent")
+    if numeric and _any_in(lower, _UNITS) and DURATION.search(sentence):
+        kinds.add("duration")
+    if _any_in(lower, _CYCLES) and FREQUENCY.search(sentence):
+        kinds.add("frequency")
+    if digits and DATE.search(sentence):
+        kinds.add("date")
+    if digits and ("£" in sentence or "pound" in lower) and AMOUNT.search(sentence):
+        kinds.add("amount")
+    if _any_in(sentence, _TITLES) and PERSON.search(sentence):
+        kinds.add("name")
+    if "(" in sentence and ORGANISATION.search(sentence):
+        kinds.add("organisation")
+    if _any_in(sentence, _QUOTES_OR_NAMING) and THING_NAME.search(sentence):
+        kinds.add("thing")
+    if numeric and _counts(sentence):
+        kinds.add("count")
+    return frozenset(kinds)
+
+
+_DAY_OF_DATE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\s+" + MONTHS + r"\b")
+_AGE_OR_STAGE = re.compile(r"\b(aged?|age of|over|under|turn(ed|s)?|from|to|and) \d{1,2}\b|\b\d{1,2}(- and |-)\d{1,2}-year"
+                           r"|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|\bkey stage \d", re.I)
+
+
+def _counts(sentence: str) -> list[str]:
+    masked = _DAY_OF_DATE.sub(" ", sentence)
+    masked = _AGE_OR_STAGE.sub(" ", masked)
+    masked = PERCENT.sub(" ", DURATION.sub(" ", masked))
+    return [m.group(0) for m in _NUMBER.finditer(masked) if not _NOT_COUNT.match(m.group(0))]
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A paragraph's sentences with their terms. Kept for the paragraphs of the last few thousand
+    (about 25 MB): a figure question reads every paragraph of a council's reports, and the next
+    question about that council reads them again."""
+    return tuple((sentence, frozenset(tokenize(sentence))) for sentence in sentences(text))
+
+
+def asked_kinds(query) -> tuple[str, set[str]]:
+    """For a question asking for a fact of a type (Query.typed): the kind it wants, and the kinds
+    that answer it. "How many" is answered by a share too ("78% of children"), not the reverse; an
+    organisation or a service has a name of its own kind, and a person's name still answers."""
+    wanted = {"quantity": query.quantity or "count", "amount": "amount", "name": "name", "date": "date"}[query.asks]
+    accept = {wanted} | ({"percent"} if wanted == "count" else set())
+    if query.asks == "name" and query.name_of != "person":
+        accept = {"name", query.name_of}
+    return wanted, accept
+
+
+def states(sentence: str, accept: set[str], wanted: str) -> bool:
+    """Whether the sentence states a fact of a kind that answers the question."""
+    kinds = _fact_kinds(sentence)
+    if accept & kinds:
+        return True
+    # "how long has the director been in post?" is answered by "in post since April 2008"
+    return wanted == "duration" and "date" in kinds and bool(re.search(r"\bsince\b", sentence, re.I))
