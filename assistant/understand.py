@@ -99,7 +99,8 @@ FORM_WORDS = set(tokenize(
 ))
 # "at the end of August 2016", "in March 2017", "last year": when, not what
 TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(start|end|beginning|middle) of\b|"
-                         r"\b(last|this|next|previous) (year|month|week)\b", re.I)
+                         r"\b(last|this|next|previous) (year|month|week)\b|"
+                         r"\b(at the moment|at present|right now|these days|nowadays|currently)\b", re.I)
 # words that only scope a question in time: its deadline or its date
 TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once "
                           "next january february march april may june july august september october november december "

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT = "report-assistant-bm25 v2"
+FORMAT = "report-assistant-bm25 v3"  # v3: closed-up forms of hyphenated words
 K1, B = 1.5, 0.75
 # a word, less any "'s" or "’t" it ends in (findall returns the group): "council’s" -> "council"
 _WORD = re.compile(r"([a-z0-9]+)(?:['’][a-z]+)?")
@@ -43,8 +43,17 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+# a hyphenated word, which people also write closed up: "re-offending", "well-being", "child-care"
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
+
+
 def tokenize(text: str) -> list[str]:
-    return _stemmer().stemWords([w for w in _WORD.findall(text.lower()) if w not in STOPWORDS])
+    lower = text.lower()
+    words = [w for w in _WORD.findall(lower) if w not in STOPWORDS]
+    if "-" in lower:
+        # its parts and its closed-up form: "reoffending" then finds "re-offending", and the reverse
+        words += [c.replace("-", "") for c in _COMPOUND.findall(lower)]
+    return _stemmer().stemWords(words)
 
 
 class LexicalIndex:

@@ -31,12 +31,13 @@ from typing import Any, Callable
 
 import numpy as np
 
-from index.lexical import LexicalIndex
+from index.lexical import FORMAT as LEXICAL_FORMAT, LexicalIndex
 from index.model import Report
 from index.store import IndexedReport, Record, Store, fingerprint, read_state
 
 log = logging.getLogger("report_assistant.index")
-FORMAT = "report-assistant-snapshot v1"
+# the cached BM25 arrays hold tokens: a change to how text is tokenized is a new format
+FORMAT = f"report-assistant-snapshot v1 {LEXICAL_FORMAT}"
 
 
 @dataclass
