@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.facts import _split, asked_kinds, states
 from assistant.understand import Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
@@ -225,16 +226,10 @@ class Retriever:
         positions = local if rows is None else rows[local]
         out.recommendations = self._recommendations(query, snap, report_ids)
         out.judgements = judged(query, snap, report_ids) if query.asks == "grade" else []
-        # Linear fusion of both rankers' normalised scores: unlike rank fusion it keeps a paragraph
-        # that one ranker puts first and the other misses (a rare exact term).
-        dense, lex = sims[local], lexical[local]
-        span = float(dense.max() - dense.min()) or 1.0
-        fused = self.dense_weight * (dense - dense.min()) / span + (1 - self.dense_weight) * lex / (
-            float(lex.max()) or 1.0)
-        fused = fused * np.array([self._boost(query, snap.records[p], p) for p in positions])
+        fused = self._fuse(query, snap, sims[local], lexical[local], positions)
+        out.similarity = {int(p): float(d) for p, d in zip(positions, sims[local])}
         order = np.argsort(-fused, kind="stable")
         out.ranked = [(int(positions[i]), float(fused[i])) for i in order]
-        out.similarity = {int(positions[i]): float(dense[i]) for i in range(len(positions))}
         if out.judgements:
             # the paragraphs stating the grades asked about are the evidence, whatever the rankers say
             top = (out.ranked[0][1] if out.ranked else 1.0) + 1.0
@@ -249,17 +244,46 @@ class Retriever:
             out.ranked = [(p, top) for p in stated] + [(p, s) for p, s in out.ranked if p not in stated]
             for p in stated:
                 out.similarity.setdefault(p, float(snap.vectors[p] @ vector))
+        shown = out.ranked
+        if query.typed:
+            shown = self._stating_first(query, snap, out, sims, lexical, rows, positions, fused)
         seen: set[tuple[str, str]] = set()
-        for position, score in out.ranked:
+        for position, score in shown:
             record = snap.records[position]
             unit = (record.report_id, record.ref)
             if unit in seen:
                 continue
             seen.add(unit)
-            out.hits.append(_hit(record, score, out.similarity[position], position))
+            similarity = out.similarity.get(position)
+            if similarity is None:  # ranked beyond the candidates (a typed question's whole report)
+                similarity = float(snap.vectors[position] @ vector)
+            out.hits.append(_hit(record, score, similarity, position))
             if len(out.hits) == k:
                 break
         return out
+
+    def _stating_first(self, query, snap, out, sims, lexical, rows, positions, fused) -> list[tuple[int, float]]:
+        """The ranking the hits are drawn from for a question asking for a number, a date, a name or
+        an amount: it is answered by a sentence stating one about its subject, so such paragraphs
+        rank above those that only share the topic; in one or two reports every paragraph is ranked,
+        as one may state it anywhere. `ranked` keeps plain relevance: composing judges each
+        sentence's kind itself."""
+        if rows is not None and len(out.report_ids) <= 2:
+            positions = rows
+            fused = self._fuse(query, snap, sims, lexical, positions)
+        wanted, accept = asked_kinds(query)
+        fused = fused * (1.0 + STATED_WEIGHT * np.array(
+            [_stated(out, snap.records[p].text, accept, wanted) for p in positions]))
+        order = np.argsort(-fused, kind="stable")
+        return [(int(positions[i]), float(fused[i])) for i in order]
+
+    def _fuse(self, query: Query, snap: Snapshot, dense: np.ndarray, lex: np.ndarray, positions) -> np.ndarray:
+        """Linear fusion of both rankers' normalised scores: unlike rank fusion it keeps a paragraph
+        that one ranker puts first and the other misses (a rare exact term)."""
+        span = float(dense.max() - dense.min()) or 1.0
+        fused = self.dense_weight * (dense - dense.min()) / span + (1 - self.dense_weight) * lex / (
+            float(lex.max()) or 1.0)
+        return fused * np.array([self._boost(query, snap.records[p], p) for p in positions])
 
     def _boost(self, query: Query, record: Record, position: int) -> float:
         """Deadlines and audiences a question asks for are facts the parser recorded: rank by them."""
@@ -294,6 +318,21 @@ class Retriever:
                     continue
                 out.append(position)
         return out
+
+
+# How much a paragraph stating the kind of fact asked for, about all of the question's subject,
+# outranks one that does not (in proportion to the share of the subject its sentence holds).
+STATED_WEIGHT = 1.0
+
+
+def _stated(evidence: Evidence, text: str, accept: set[str], wanted: str) -> float:
+    """The largest share of the question's subject held by a sentence of `text` that states a fact
+    of an accepted kind; 0 if none states one."""
+    best = 0.0
+    for sentence, tokens in _split(text):
+        if states(sentence, accept, wanted):
+            best = max(best, evidence.holds_tokens(tokens))
+    return best
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

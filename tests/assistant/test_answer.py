@@ -250,3 +250,21 @@ def test_a_cold_assistant_answers_from_the_cached_snapshot_while_its_model_warms
         if t.name == "model-warm-up":
             t.join(5)
     assert cold is not None and seen == []
+
+
+@pytest.mark.parametrize("question, first", [
+    ("What percentage of statutory reviews were held on time in South Gloucestershire?", "94"),
+    ("how many looked after children had their annual health check in south gloucestershire?", "65"),
+])
+def test_a_figure_question_ranks_the_paragraph_stating_one_first(assistant, question, first):
+    """Retrieval for a question asking for a number puts the paragraph whose sentence states one
+    about the subject above paragraphs that only share its topic (dense and BM25 alone rank 94
+    third and 65 third here)."""
+    from assistant.facts import asked_kinds, sentences, states
+
+    retriever = assistant.retriever
+    query = retriever.understand(question)
+    hits = retriever.evidence(query, retriever.scope(query, None), 5).hits
+    assert hits[0].paragraph == first and hits[0].report == "south-gloucestershire-2012-07-06"
+    wanted, accept = asked_kinds(query)
+    assert any(states(s, accept, wanted) for s in sentences(hits[0].text))

@@ -52,6 +52,12 @@ def test_the_subject_leaves_out_form_scope_and_time():
     assert q.authorities == ("Medway",) and q.years == (2013,)
 
 
+@pytest.mark.parametrize("when", ["at the moment", "right now", "currently", "at present"])
+def test_now_in_a_question_only_times_it(when):
+    # "moment" is no term of the subject: a paragraph need not say it to answer
+    assert set(understand(f"how many children are missing in Medway {when}?", INDEXED).subject) == {"children", "miss"}
+
+
 def test_everyday_words_get_the_reports_words_as_stand_ins():
     q = understand("are kids in care getting their jabs?", INDEXED)
     stand_ins = dict(q.stand_ins)

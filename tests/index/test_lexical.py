@@ -23,3 +23,13 @@ def test_scores_within_a_range_are_the_whole_scores_of_that_range():
         part = index.scores(query, within=(start, end))
         assert part.shape == (end - start,)
         np.testing.assert_array_equal(part, whole[start:end])
+
+
+def test_a_hyphenated_word_matches_its_closed_up_form_both_ways():
+    from index.lexical import tokenize
+
+    assert set(tokenize("reoffending")) <= set(tokenize("re-offending"))
+    assert set(tokenize("well-being")) & set(tokenize("wellbeing"))
+    index = LexicalIndex.build(["The re-offending rate is high at 51%.", "Wellbeing checks happen.", "Other text."])
+    assert index.scores("reoffending rate").argmax() == 0
+    assert index.scores("well-being").argmax() == 1 and index.scores("well-being")[2] == 0
