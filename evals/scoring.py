@@ -34,20 +34,18 @@ BLIND_DIR = Path(__file__).with_name("blind")  # never tuned on: see evals/blind
 METRICS = ("recall_at_5", "mrr", "citation_precision", "citation_recall", "fact_recall", "refusal_accuracy")
 GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90, "fact_recall": 0.90,
         "refusal_accuracy": 0.95}
-# The gate per set and way of asking. The tuning set, asked with its report selected, must meet GATE.
-# The rest are floors a little under what this code measures, so that any regression fails CI:
-# - tuning, widget: recall@5 counts only the item's report in the top 5, and with 40 reports indexed
-#   a council's other inspection competes for those places (measured 0.938);
-# - blind: issue 12's targets (GATE) are NOT met yet (measured, selected: recall@5 0.879, precision
-#   0.863, recall 0.861, facts 0.847, refusal 0.978; widget: 0.824, 0.854, 0.847, 0.833, 0.978).
-#   Raise these floors as the blind figures rise; never tune on the blind items to raise them.
+# The gate per set and way of asking. The tuning set, asked either way, must meet GATE. The blind
+# set has floors a little under what this code measures, so that any regression fails CI: issue
+# 12's targets (GATE) are NOT met there yet (measured, selected: recall@5 0.907, precision 0.863,
+# recall 0.861, facts 0.847, refusal 0.978; widget: 0.851, 0.854, 0.847, 0.833, 0.978).
+# Raise these floors as the blind figures rise; never tune on the blind items to raise them.
 GATES = {
     ("tuning", "selected"): GATE,
-    ("tuning", "widget"): {**GATE, "recall_at_5": 0.92},
-    ("blind", "selected"): {"recall_at_5": 0.85, "citation_precision": 0.84, "citation_recall": 0.84,
-                            "fact_recall": 0.82, "refusal_accuracy": 0.95},
-    ("blind", "widget"): {"recall_at_5": 0.80, "citation_precision": 0.83, "citation_recall": 0.82,
-                          "fact_recall": 0.81, "refusal_accuracy": 0.95},
+    ("tuning", "widget"): GATE,
+    ("blind", "selected"): {"recall_at_5": 0.89, "citation_precision": 0.85, "citation_recall": 0.85,
+                            "fact_recall": 0.83, "refusal_accuracy": 0.95},
+    ("blind", "widget"): {"recall_at_5": 0.84, "citation_precision": 0.84, "citation_recall": 0.83,
+                          "fact_recall": 0.82, "refusal_accuracy": 0.95},
 }
 
 
