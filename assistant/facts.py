@@ -123,11 +123,11 @@ def _counts(sentence: str) -> list[str]:
     return [m.group(0) for m in _NUMBER.finditer(masked) if not _NOT_COUNT.match(m.group(0))]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _split(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A paragraph's sentences with their terms. Kept for the paragraphs of the last few thousand
-    (about 25 MB): a figure question reads every paragraph of a council's reports, and the next
-    question about that council reads them again."""
+    """A paragraph's sentences with their terms. Kept for the paragraphs of the last 16,384
+    (about 100 MB; a whole corpus holds 40,000): a figure question reads every paragraph of a
+    council's reports, and the next question about that council reads them again."""
     return tuple((sentence, frozenset(tokenize(sentence))) for sentence in sentences(text))
 
 
@@ -144,8 +144,33 @@ def asked_kinds(query) -> tuple[str, set[str]]:
 
 def states(sentence: str, accept: set[str], wanted: str) -> bool:
     """Whether the sentence states a fact of a kind that answers the question."""
-    kinds = _fact_kinds(sentence)
+    return _answers(_fact_kinds(sentence), accept, wanted, sentence)
+
+
+def _answers(kinds: frozenset[str], accept: set[str], wanted: str, sentence: str) -> bool:
     if accept & kinds:
         return True
     # "how long has the director been in post?" is answered by "in post since April 2008"
     return wanted == "duration" and "date" in kinds and bool(re.search(r"\bsince\b", sentence, re.I))
+
+
+# Ranking a figure question looks at the stating sentences of up to a few hundred paragraphs; kept
+# per paragraph (only the sentences that state something: about 10 MB for a whole corpus's worth).
+@lru_cache(maxsize=65536)
+def stating(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(sentence, its kinds of fact, its terms) for each sentence of a paragraph that states a fact."""
+    out = []
+    for sentence, tokens in _split(text):
+        kinds = _fact_kinds(sentence)
+        if kinds:
+            out.append((sentence, kinds, tokens))
+    return tuple(out)
+
+
+def best_stated(text: str, accept: set[str], wanted: str, holds) -> float:
+    """The largest `holds(terms)` over the paragraph's sentences that state an accepted kind; 0 if none."""
+    best = 0.0
+    for sentence, kinds, tokens in stating(text):
+        if _answers(kinds, accept, wanted, sentence):
+            best = max(best, holds(tokens))
+    return best

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.facts import _split, asked_kinds, states
+from assistant.facts import asked_kinds, best_stated
 from assistant.understand import Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
@@ -63,6 +63,7 @@ class Evidence:
     # subject term -> alternatives in the reports' words, each a set of terms that must all be there
     stand_ins: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     vector: np.ndarray | None = None  # the question's embedding: evidence from other reports reuses it
+    _layout: tuple | None = field(default=None, repr=False, compare=False)
 
     def present(self, tokens: set[str]) -> set[str]:
         """The subject terms a text's tokens hold, a term counting where a stand-in for it is."""
@@ -73,10 +74,18 @@ class Evidence:
         return self.holds_tokens(set(tokenize(text)))
 
     def holds_tokens(self, tokens: set[str] | frozenset[str]) -> float:
-        total = sum(self.weights.values())
-        if not total:
-            return 0.0
-        return sum(self.weights[t] for t in self.present(tokens)) / total
+        # called for every sentence a figure question reads (tens of thousands): the terms, weights
+        # and stand-ins are laid out once per weights and stand-ins given, not per call
+        if self._layout is None or self._layout[0] is not self.weights or self._layout[1] is not self.stand_ins:
+            total = sum(self.weights.values())
+            terms = tuple((t, w / total, tuple(self.stand_ins.get(t, ()))) for t, w in self.weights.items()) \
+                if total else ()
+            self._layout = (self.weights, self.stand_ins, terms)
+        share = 0.0
+        for term, weight, alternatives in self._layout[2]:
+            if term in tokens or (alternatives and any(alt <= tokens for alt in alternatives)):
+                share += weight
+        return share
 
     def lexical_terms(self) -> list[str]:
         return list(self.weights) + sorted({t for alts in self.stand_ins.values() for alt in alts for t in alt})
@@ -273,7 +282,7 @@ class Retriever:
             fused = self._fuse(query, snap, sims, lexical, positions)
         wanted, accept = asked_kinds(query)
         fused = fused * (1.0 + STATED_WEIGHT * np.array(
-            [_stated(out, snap.records[p].text, accept, wanted) for p in positions]))
+            [best_stated(snap.records[p].text, accept, wanted, out.holds_tokens) for p in positions]))
         order = np.argsort(-fused, kind="stable")
         return [(int(positions[i]), float(fused[i])) for i in order]
 
@@ -323,16 +332,6 @@ class Retriever:
 # How much a paragraph stating the kind of fact asked for, about all of the question's subject,
 # outranks one that does not (in proportion to the share of the subject its sentence holds).
 STATED_WEIGHT = 1.0
-
-
-def _stated(evidence: Evidence, text: str, accept: set[str], wanted: str) -> float:
-    """The largest share of the question's subject held by a sentence of `text` that states a fact
-    of an accepted kind; 0 if none states one."""
-    best = 0.0
-    for sentence, tokens in _split(text):
-        if states(sentence, accept, wanted):
-            best = max(best, evidence.holds_tokens(tokens))
-    return best
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
