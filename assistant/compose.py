@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.facts import MONTHS, NUMBER_WORDS, _split, asked_kinds, fact_kinds, sentences, states
+from assistant.facts import MONTHS, _split, asked_kinds, counting, fact_kinds, sentences, states
 from assistant.retrieve import Evidence
 from assistant.understand import Query
 from index.lexical import tokenize
@@ -213,8 +213,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
             if s[1] < 0.8 * best:
                 return 0.0
             extra = 0.3 if _same_time(s[3], query) else 0.0
-            if wanted == "count" and _counts_subject(s[3], evidence):
-                extra += 0.5 if "count" in fact_kinds(s[3]) else 0.25
+            if wanted == "count":
+                extra += 0.5 * counting(s[3], evidence.present)
             return extra
 
         scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))
@@ -227,15 +227,6 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     drafts = [Draft(text=sentence, record=record, quote=sentence)]
     return Candidate("figure" if query.asks == "quantity" else "fact", drafts, fit=coverage,
                      support=coverage, kinds=fact_kinds(sentence))
-
-
-def _counts_subject(sentence: str, evidence: Evidence) -> bool:
-    """Whether a number in the sentence is followed, within a few words, by a term of the question's subject."""
-    for m in re.finditer(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)",
-                         sentence, re.I):
-        if evidence.present(set(tokenize(m.group("what")))):
-            return True
-    return False
 
 
 def _same_time(sentence: str, query: Query) -> bool:

@@ -174,3 +174,23 @@ def best_stated(text: str, accept: set[str], wanted: str, holds) -> float:
         if _answers(kinds, accept, wanted, sentence):
             best = max(best, holds(tokens))
     return best
+
+
+_COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)
+
+
+def counting(sentence: str, present) -> float:
+    """How a number in the sentence counts the question's subject (`present(terms)`: the subject terms
+    among them): 1 for a count followed within a few words by a subject term ("252 children were
+    looked after"), 0.5 for a share of it ("82% of children"), else 0. A day of a date, an age or a
+    year counts nothing ("at 31 October 2014, ..." is not 31 of anything), nor does a time taken
+    ("within 28 days of becoming looked after" counts days)."""
+    masked = DURATION.sub(" ", _AGE_OR_STAGE.sub(" ", _DAY_OF_DATE.sub(" ", sentence)))
+    best = 0.0
+    for m in _COUNTED.finditer(masked):
+        number, what = m.group(1), m.group("what")
+        if _NOT_COUNT.match(number.rstrip(".,")) or not present(set(tokenize(what))):
+            continue
+        share = number.endswith("%") or re.match(r"per ?cent\b", what, re.I)
+        best = max(best, 0.5 if share else 1.0)
+    return best

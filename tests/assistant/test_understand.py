@@ -177,3 +177,20 @@ def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     from assistant.compose import fact_kinds
 
     assert (kind in fact_kinds(sentence)) is present
+
+
+@pytest.mark.parametrize("sentence, strength", [
+    ("At 31 October 2014, 252 children were being looked after by the local authority.", 1.0),
+    ("Only 53% of looked after children had an initial health assessment within 28 days of becoming looked after.",
+     0.5),
+    ("Looked after children's attainment at the ages of seven and 11 has been above that found nationally.", 0.0),
+    ("In 2014, looked after children did well.", 0.0),
+])
+def test_how_a_number_counts_the_subject(sentence, strength):
+    """"How many children are looked after?" is answered best by a number of children, then by a share
+    of them; never by a day of a date, a year, an age or a number of days."""
+    from assistant.facts import counting
+    from index.lexical import tokenize
+
+    subject = set(tokenize("children looked after"))
+    assert counting(sentence, lambda terms: terms & subject) == strength
