@@ -114,14 +114,19 @@ def build_assistant(settings: Settings, store=None, snapshot=None, model=None):
 def cached_snapshot(settings: Settings):
     """The snapshot this machine's last commit left, when it can be trusted without asking Chroma:
     an embedded index, built with the model this code uses. Else None."""
-    if settings.chroma_url:
-        return None  # another machine may have changed a server's index
+    if not _cache_trusted(settings):
+        return None
     from index.snapshot import load_current
+
+    return load_current(settings.data_dir)
+
+
+def _cache_trusted(settings: Settings) -> bool:
+    if settings.chroma_url:
+        return False  # another machine may have changed a server's index
     from index.store import read_state_model
 
-    if read_state_model(settings.data_dir) != embedder(settings).name:
-        return None
-    return load_current(settings.data_dir)
+    return read_state_model(settings.data_dir) == embedder(settings).name
 
 
 def cold_assistant(settings: Settings):
@@ -131,6 +136,8 @@ def cold_assistant(settings: Settings):
     of the two, not for both."""
     import threading
 
+    if not _cache_trusted(settings):
+        return None  # the caller opens the store, whose embedder loads the model: not twice
     model = embedder(settings)
 
     def warm():
@@ -141,7 +148,9 @@ def cold_assistant(settings: Settings):
 
     warming = threading.Thread(target=warm, name="model-warm-up", daemon=True)
     warming.start()
-    snapshot = cached_snapshot(settings)
+    from index.snapshot import load_current
+
+    snapshot = load_current(settings.data_dir)
     if snapshot is None:
         return None
     return build_assistant(settings, snapshot=snapshot, model=model)

@@ -65,27 +65,32 @@ class Evidence:
     vector: np.ndarray | None = None  # the question's embedding: evidence from other reports reuses it
     _layout: tuple | None = field(default=None, repr=False, compare=False)
 
-    def present(self, tokens: set[str]) -> set[str]:
+    def present(self, tokens: set[str] | frozenset[str]) -> set[str]:
         """The subject terms a text's tokens hold, a term counting where a stand-in for it is."""
-        return {t for t in self.weights if t in tokens or any(alt <= tokens for alt in self.stand_ins.get(t, ()))}
+        return {term for term, _, alternatives in self._terms()
+                if term in tokens or any(alt <= tokens for alt in alternatives)}
 
     def holds(self, text: str) -> float:
         """Share of the question's subject weight a text holds."""
         return self.holds_tokens(set(tokenize(text)))
 
     def holds_tokens(self, tokens: set[str] | frozenset[str]) -> float:
-        # called for every sentence a figure question reads (tens of thousands): the terms, weights
-        # and stand-ins are laid out once per weights and stand-ins given, not per call
-        if self._layout is None or self._layout[0] is not self.weights or self._layout[1] is not self.stand_ins:
-            total = sum(self.weights.values())
-            terms = tuple((t, w / total, tuple(self.stand_ins.get(t, ()))) for t, w in self.weights.items()) \
-                if total else ()
-            self._layout = (self.weights, self.stand_ins, terms)
         share = 0.0
-        for term, weight, alternatives in self._layout[2]:
+        for term, weight, alternatives in self._terms():
             if term in tokens or (alternatives and any(alt <= tokens for alt in alternatives)):
                 share += weight
         return share
+
+    def _terms(self) -> tuple[tuple[str, float, tuple[frozenset[str], ...]], ...]:
+        """(term, its share of the subject's weight, its stand-ins). Called for every sentence a
+        figure question reads (tens of thousands), so laid out once per weights and stand-ins
+        given (a report answering for itself is given its question's), not per call."""
+        if self._layout is None or self._layout[0] is not self.weights or self._layout[1] is not self.stand_ins:
+            total = sum(self.weights.values())
+            terms = tuple((t, w / total if total else 0.0, tuple(self.stand_ins.get(t, ())))
+                          for t, w in self.weights.items())
+            self._layout = (self.weights, self.stand_ins, terms)
+        return self._layout[2]
 
     def lexical_terms(self) -> list[str]:
         return list(self.weights) + sorted({t for alts in self.stand_ins.values() for alt in alts for t in alt})

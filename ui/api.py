@@ -100,7 +100,7 @@ def build_router(assistant, api_key: str | None, debug: bool = False,
 
     router = APIRouter(prefix="/api", dependencies=[Depends(require_key)], tags=["api"])
 
-    def answer(body: AskRequest, request: Request) -> dict:
+    def respond(body: AskRequest, request: Request) -> dict:
         snap = assistant.retriever.snapshot()
         if body.report and not resolve_reports(snap.catalog, body.report):
             raise HTTPException(404, f"no indexed report matches {body.report!r}")
@@ -115,7 +115,7 @@ def build_router(assistant, api_key: str | None, debug: bool = False,
     @router.post("/ask", response_model=AskResponse)
     async def ask(body: AskRequest, request: Request) -> dict:
         """Answer a question from the indexed reports, citing paragraph numbers."""
-        return await anyio.to_thread.run_sync(answer, body, request, limiter=answering)
+        return await anyio.to_thread.run_sync(respond, body, request, limiter=answering)
 
     @router.get("/reports")
     def reports() -> list[dict]:
