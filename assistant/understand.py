@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from index.authorities import COMMON_WORDS
 from index.lexical import tokenize
 from index.vocabulary import EVERYDAY, areas_asked, audience_asked, timescale_asked
 
@@ -27,20 +28,27 @@ REFERENCE = re.compile(r"\b(which|what) (paragraph|para|section|part)s?\b|\bwher
 MONEY = r"(budgets?|spend|spent|spending|costs?|funding|money|£|pounds|salar(y|ies)|price|invest(ed|ment)?)"
 AMOUNT = re.compile(r"\bhow much\b.{0,60}\b" + MONEY + r"|\b" + MONEY + r"\b", re.I)
 # a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor)
-NAME = re.compile(r"\bwho (is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?|provides?|"
+_WHO = r"\bwho (actually |really |currently |now |exactly )?"
+# "... called?", "... called in Kingston?": the naming word ends the question, or only a place follows it
+_CALLED = r"\b(called|named|known as)(\s+(in|at|by|for)\s+[\w ,.'’&-]{1,40})?\s*\??$"
+NAME = re.compile(_WHO + r"(is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?|provides?|"
                   r"delivers?|commissions?|operates?)\b(?! responsible)|"
                   r"\bwhat (is|was|are|were) (the |their |his |her )?names?\b|\bnames? of\b|"
-                  r"\b(every|all|list)\b.{0,30}\bnames?\b|\bwhat\b.{0,80}\b(called|named|known as)\s*\??$", re.I)
-# what kind of name: a service or group's ("what is the children in care council called?"), an
-# organisation's ("who runs children's social care?"), else a person's
-NAME_OF_THING = re.compile(r"\b(called|named|known as)\s*\??$", re.I)
-NAME_OF_BODY = re.compile(r"\bwho (runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
+                  r"\b(every|all|list)\b.{0,30}\bnames?\b|\bwhat\b.{0,80}" + _CALLED, re.I)
+# what kind of name: a service or group's ("what is the children in care council called?", "the name
+# of the team that ..."), an organisation's ("who runs children's social care?"), else a person's
+NAME_OF_THING = re.compile(_CALLED + r"|\bnames? of (the |their |its )?([\w-]+ ){0,3}(team|group|service|council|panel|"
+                           r"scheme|programme|project|forum|hub|app|tool|model|approach|initiative|unit|centre|"
+                           r"framework|strategy|pledge|offer|network|club|award|event|magazine)s?\b", re.I)
+NAME_OF_BODY = re.compile(_WHO + r"(runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
+# a judge, the person, is the judiciary in a report's words; "judged" and "judgement" are about grades
+JUDGES = re.compile(r"\bjudges\b|\b(the|a|family|court|district|circuit|local) judge\b", re.I)
 DATE = re.compile(r"^\s*when\b|\bwhat (date|year|month|day)\b|\bsince when\b|\bhow long ago\b|\bin what year\b|"
                   r"\bwhen (did|was|were|is|does|will)\b", re.I)
 QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"
                       r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow big\b", re.I)
 PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
-DURATION = re.compile(r"\bhow (long|quickly|fast)\b", re.I)
+DURATION = re.compile(r"\bhow (long|quickly|fast)\b|\bhow many (working )?(hours|days|weeks|months|years)\b", re.I)
 FREQUENCY = re.compile(r"\bhow often\b", re.I)
 GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|ratings|verdict|overall effectiveness|"
                    r"marked)\b", re.I)
@@ -71,8 +79,11 @@ COMPARE = re.compile(r"\bcompar(e|ed|es|ing|ison)\b|\bversus\b|\bvs\.?\b|\b(bett
 OVER_TIME = re.compile(r"\bchang(e|ed|es|ing)\b|\bover (time|the years)\b|\btrend|\btrajector|"
                        r"\b(improv|declin|deteriorat)(ed|ing)\b|\b(got|gotten|getting) (better|worse)\b|"
                        r"\b(each|every|successive|all (of )?(its|their|the))\s+inspections?\b|"
-                       r"\b(previous|past|earlier|last)\s+(\w+\s+)?inspections\b|\bstill\b|\bagain\b|"
+                       r"\b(previous|past|earlier|last)\s+(\w+\s+)?inspections\b|"
                        r"\bsince (19|20)\d\d\b|\bbetween (19|20)\d\d and\b", re.I)
+# "still" and "again" ask about time only beside a grade: "is Leeds still inadequate?", not "do care
+# leavers still get help?"
+STILL = re.compile(r"\b(still|again)\b", re.I)
 IMPROVE = re.compile(r"\b(improve|improvements?|recommend\w*|areas? for (improvement|priority action)|"
                      r"actions?|asked to|told to)\b", re.I)
 # grade words a question filters on; "RI" is how the sector says "requires improvement"
@@ -82,8 +93,10 @@ GRADES_ASKED = re.compile(r"\b(?P<word>outstanding|good|adequate|inadequate|requ
                           r"\b(?P<how>below|less than|worse than|better than|at least|not)\s+"
                           r"(?P<than>good|outstanding|adequate)\b", re.I)
 _GRADE_NUMBER = {"outstanding": 1, "good": 2, "adequate": 3, "ri": 3, "inadequate": 4}
-COMMON_WORD_NAMES = {"reading", "bury", "hull", "stoke", "york", "kent", "derby", "poole", "sutton", "windsor",
-                     "richmond", "kingston", "brent", "halton", "newham"}
+# Contractions, with their apostrophe or typed without it ("whats the ... called"), spelt out: the
+# question's form is then recognised one way, and "whats" is not taken for what it is about.
+_BARE_CONTRACTION = re.compile(r"\b(what|who|how|where|when|there|that)['’]?s\b|\b(do|does|did|is|are|was|were|has|"
+                               r"have|had|ca|wo|should|could|would)n['’]?t\b", re.I)
 # The words of a question's form, its scope and its tone: not what it is about.
 FORM_WORDS = set(tokenize(
     "what which how many much report reports say said tell ofsted inspector inspectors inspection anything something "
@@ -117,6 +130,7 @@ class Query:
     stand_ins: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     areas: tuple[str, ...] = ()  # judged areas it names (index.vocabulary keys)
     quantity: str | None = None  # for asks="quantity": "percent", "duration", "frequency" or "count"
+    counted: tuple[str, ...] = ()  # for a count, the subject terms of what is counted: "how many foster carers ..."
     name_of: str | None = None  # for asks="name": "person", "organisation" or "thing"
     explicit_grade: bool = False  # names a grade ("what grade ...", "judged"), not only "how good is ..."
     timescale: str | None = None
@@ -150,7 +164,7 @@ def known_authorities() -> dict[str, str]:
 # re's own cache of 512 patterns they would evict each other, and every other pattern, on every question.
 @lru_cache(maxsize=None)
 def _name_pattern(name: str) -> re.Pattern:
-    flags = 0 if name.lower() in COMMON_WORD_NAMES else re.I
+    flags = 0 if name.lower() in COMMON_WORDS else re.I
     return re.compile(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") +
                       r"(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))", flags)
 
@@ -191,10 +205,17 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
     return "describe"
 
 
+def _spelt_out(m: re.Match) -> str:
+    """ "whats" and "what's" -> "what is"; "dont" and "don't" -> "do not"; "cant" -> "can not"."""
+    if m.group(1):
+        return f"{m.group(1)} is"
+    return {"ca": "can", "wo": "will"}.get(m.group(2).lower(), m.group(2)) + " not"
+
+
 def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Query:
     """`indexed`: authority -> its aliases, for the authorities that are in the index."""
     indexed = indexed or {}
-    text = " ".join(question.split())
+    text = _BARE_CONTRACTION.sub(_spelt_out, " ".join(question.split()))
     named = tuple(a for a, aliases in indexed.items() if any(mentions(text, alias) for alias in [a, *aliases]))
     # "Gloucestershire" inside "South Gloucestershire" names only the latter, unless it is also named alone
     named = tuple(a for a in named if not any(
@@ -216,18 +237,42 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
         quantity = ("percent" if PERCENT.search(text) else "duration" if DURATION.search(text)
                     else "frequency" if FREQUENCY.search(text) else "count")
     scope_words = set(tokenize(" ".join(named + tuple(unindexed)))) | set(YEAR.findall(text))
-    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", text)))
+    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", text))))
                     if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
+    counted = counted_terms(text, subject) if quantity == "count" else ()
     name_of = None
     if asks == "name":
         name_of = "thing" if NAME_OF_THING.search(text) else "organisation" if NAME_OF_BODY.search(text) else "person"
+        if name_of == "organisation":
+            # "who runs children's services?": the verb is the question's form; the services are its subject
+            verb = set(tokenize(NAME_OF_BODY.search(text).group(0)))
+            subject = tuple(t for t in subject if t not in verb)
     return Query(text=text, asks=asks, subject=subject, stand_ins=everyday_terms(text, subject), areas=areas,
-                 quantity=quantity, name_of=name_of, explicit_grade=bool(GRADE.search(text)), timescale=timescale if asks in ("action", "describe") or timescale else None,
+                 quantity=quantity, counted=counted, name_of=name_of, explicit_grade=bool(GRADE.search(text)), timescale=timescale if asks in ("action", "describe") or timescale else None,
                  audience=audience_asked(text), authorities=named, years=tuple(int(y) for y in YEAR.findall(text)),
                  unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)),
                  across=across_kind(text, asks, named, areas), grades=grades_asked(text),
                  since=bounds(text)[0], until=bounds(text)[1],
                  latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)))
+
+
+# "how many foster carers did ...", "the number of children who ...": what a count question counts
+COUNTED = re.compile(r"\b(how many|number of)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+
+
+def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
+    """The subject terms of the words a count question counts, up to the first word of its form
+    ("how many foster carers did Barnsley recruit?" -> ("foster", "carer")); () if none is said."""
+    m = COUNTED.search(text)
+    if not m:
+        return ()
+    out: list[str] = []
+    for word in m.group(2).split():
+        terms = tokenize(word)
+        if not terms or not set(terms) <= set(subject):
+            break  # "did", "are", a council's name: the counted words have ended
+        out += terms
+    return tuple(out)
 
 
 def across_kind(text: str, asks: str, named: tuple[str, ...], areas: tuple[str, ...]) -> str | None:
@@ -244,7 +289,8 @@ def across_kind(text: str, asks: str, named: tuple[str, ...], areas: tuple[str, 
         return "count"
     if LIST_COUNCILS.search(text) and graded and len(named) != 1:
         return "list"
-    if len(named) == 1 and graded and asks in ("grade", "describe") and OVER_TIME.search(text):
+    if len(named) == 1 and graded and asks in ("grade", "describe") and (OVER_TIME.search(text) or (STILL.search(
+            text) and (asks == "grade" or GRADE.search(text) or GRADES_ASKED.search(text) or HOW_GOOD.search(text)))):
         return "trend"
     if len(named) > 1 and (asks == "grade" or (areas and COMPARE.search(text))):
         return "compare"

@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 LIST = Path(__file__).with_name("authorities.txt")
-# Place names that are also everyday words: only a capitalised use names the council.
-COMMON_WORDS = {"reading", "bury", "hull", "stoke", "york", "kent", "derby", "poole", "sutton", "windsor",
-                "richmond", "kingston", "brent", "halton", "newham"}
+# Place names that are also everyday English words: only a capitalised use names the council. Other
+# names count however they are typed: users write "kingston" and "windsor" in lower case.
+COMMON_WORDS = {"reading", "bury", "hull", "stoke", "derby"}
 
 
 def normalise(text: str) -> str:
