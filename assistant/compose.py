@@ -203,6 +203,12 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     scored = _scored_sentences(query, evidence, snap, limit_units=20,
                                everywhere=len(evidence.report_ids) <= 2)
     scored = [s for s in scored if states(s[3], accept, wanted)]
+    counts = evidence.counting_terms(query.counted)
+    if wanted == "count":
+        # "how many children ..." is answered by a number of children (or a share of them, or "the number
+        # of children ... is small"), not by "one social work team" in a sentence that mentions children,
+        # nor "16 adopters were recruited" for "how many foster carers were recruited"
+        scored = [s for s in scored if counting(s[3], counts)]
     if scored:
         # among sentences about as close to the question: one stating the time asked about ("at 31 August
         # 2016"), and for "how many", a number that counts the subject ("606 looked after children",
@@ -214,7 +220,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                 return 0.0
             extra = 0.3 if _same_time(s[3], query) else 0.0
             if wanted == "count":
-                extra += 0.5 * counting(s[3], evidence.present)
+                extra += 0.5 * counting(s[3], counts)
             return extra
 
         scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))
@@ -247,9 +253,10 @@ def _report_of_year(snap: Snapshot, record: Record, query: Query) -> bool:
 def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3) -> Candidate | None:
     """Two to four sentences of the best paragraphs that speak to the question, in report order.
 
-    After the best sentence, another is added only when it covers a question term the chosen
-    ones do not (or finishes the best one's thought); one from another paragraph must also
-    score close to the best, since every extra paragraph is one more citation to trust."""
+    After the best sentence, another of its paragraph is added when it covers a question term the
+    chosen ones do not, finishes a chosen one's thought, or scores nearly as well; one from another
+    paragraph must cover a new term and score closer to the best, since every extra paragraph is
+    one more citation to trust."""
     scored = _scored_sentences(query, evidence, snap, limit_units=5)
     if not scored:
         return None
@@ -265,7 +272,9 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
         new = sum(weights[t] for t in tokens - covered)
         follows = any(r.id == record.id and p == pos - 1 for r, p, _ in chosen)
         if record.id == home:
-            if score < top * 0.6 or (chosen and new < 0.1 * total and not follows):
+            # the best paragraph's other sentences cite nothing new: one adding a question term, or one as
+            # close as the best ("are weak" ... "are not provided with a health passport"), adds its detail
+            if score < top * 0.6 or (chosen and new < 0.1 * total and not follows and score < top * 0.85):
                 continue
         elif score < top * 0.8 or new < 0.15 * total:
             continue
@@ -303,8 +312,9 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             if len(units) == limit_units:
                 continue
             units.append(unit)
-        if record.kind in ("table", "cover"):
-            continue  # a findings table or a cover lists judgements: answered from the judgement table
+        if record.kind == "table" or (record.kind == "cover" and query.asks not in ("name", "date")):
+            continue  # a findings table or a cover lists judgements: answered from the judgement table; a
+            # cover also names the lead inspector and the inspection's dates
         similarity = evidence.similarity.get(position, best_similarity - 0.2)
         for pos, (sentence, tokens) in enumerate(_split(record.text)):
             if len(sentence) < 20:

@@ -23,9 +23,17 @@ NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
                r"hundred|dozen)"
 # What a stated quantity of each kind looks like
 PERCENT = re.compile(r"\d+(\.\d+)?\s?%|\bper ?cent\b|\bper 10,000\b")
-DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?\s+(working\s+)?(days?|weeks?|months?|years?|hours?)\b",
+# "26 weeks", "six months", "a 17-week programme"
+DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?[\s-]+(working\s+)?(days?|weeks?|months?|years?|hours?)\b",
                       re.I)
-FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|quarterly|termly|annually|annual|bi-?annual(ly)?|"
+# a share in words: "around half of all young people", "two-thirds of children"; not "the second half of 2019"
+FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]thirds?|(a|one|three)[\s-]quarters?)\s+"
+                      r"(of|the|all|were|are|was|is|had|have)\b", re.I)
+# a count stated in words: "the number of children missing education is small", "numbers ... remain very low"
+COUNT_IN_WORDS = re.compile(r"\bnumbers? of\b[^.;]{0,80}?\b(is|are|was|were|remains?|remained|has|have|had)\s+(\w+\s+){0,2}?"
+                            r"(small|low|high|large|few|increas\w*|ris(en|ing)|reduc\w*|declin\w*|fall(en|ing)|fell|"
+                            r"grow(n|ing)|doubl\w*)\b", re.I)
+FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?))|weekly|fortnightly|monthly|quarterly|termly|annually|annual|bi-?annual(ly)?|"
                        r"every (day|week|month|year|term|quarter|other|\d+|" + NUMBER_WORDS + r")|(once|twice) a|"
                        r"(\d+|" + NUMBER_WORDS + r")[- ](day|week|month)(ly)?\s+(?:[\w-]+\s+){0,3}"
                        r"(cycles?|rotas?|basis|reviews?|meetings?))\b", re.I)
@@ -35,7 +43,16 @@ AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds
 ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
 # a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
 THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s|"
-                        r"['‘\"][A-Z][^'’\"]{1,40}['’\"]")
+                        r"['‘\"][A-Z][^'’\"]{1,40}['’\"]|"
+                        # a name in lower case is a name only before what it names: "the ‘make safe’ team"
+                        r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+(team|group|service|panel|scheme|programme|project|forum|"
+                        r"hub|model|approach|initiative|unit|meetings?|sessions?|app)\b|"
+                        # a name in apposition: "Unite and Insight, the local authority's children in care councils"
+                        r"^(?!(However|Therefore|Moreover|Furthermore|Nevertheless|Additionally|Overall|Also|Consequently|"
+                        r"Similarly|Previously|Currently|Recently|Importantly|Finally|Despite|Since|Although|While|When|"
+                        r"In|At|As|For|Where|This|These|That|Those|It|They)\b)[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?,"
+                        r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
+                        r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
 PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
                     r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
 # a count: a number that is not a year, a day of a date, an age or a paragraph number
@@ -92,6 +109,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
     numeric = digits or _any_in(lower, _NUMBER_WORD_LIST)
     if ("%" in sentence or "per" in sentence) and PERCENT.search(sentence):
         kinds.add("percent")
+    if _any_in(lower, ("half", "third", "quarter")) and FRACTION.search(sentence):
+        kinds.add("percent")
     if numeric and _any_in(lower, _UNITS) and DURATION.search(sentence):
         kinds.add("duration")
     if _any_in(lower, _CYCLES) and FREQUENCY.search(sentence):
@@ -108,17 +127,28 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("thing")
     if numeric and _counts(sentence):
         kinds.add("count")
+    if "number" in lower and COUNT_IN_WORDS.search(sentence):
+        kinds.add("count")
     return frozenset(kinds)
 
 
 _DAY_OF_DATE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\s+" + MONTHS + r"\b")
-_AGE_OR_STAGE = re.compile(r"\b(aged?|age of|over|under|turn(ed|s)?|from|to|and) \d{1,2}\b|\b\d{1,2}(- and |-)\d{1,2}-year"
-                           r"|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|\bkey stage \d", re.I)
+_AGE_STAGE_OR_LABEL = re.compile(r"\b\d+\s?[–-]\s?\d+\b|\b\d+-plus\b|"  # a range of ages or years: "16–19 provision", "2014–15"
+                           r"\b(aged?|ages? of|over|under|turn(ed|s)?) (\d{1,2}|" + NUMBER_WORDS + r")"
+                           r"((,| and| or| to) (\d{1,2}|" + NUMBER_WORDS + r"))*\b|"
+                           r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|"
+                           r"\b(from|to|and) \d{1,2}\b|"
+                           r"\b\d{1,2}(- and |-)\d{1,2}-year|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|"
+                           r"\bkey stages? \d( (and|to) \d)?|"
+                           # numbers that name rather than count: an Act's section, a pandemic, a telephone number
+                           r"\bsections? \d+|\bcovid-19\b|\b\d{4} \d{3} \d{4}\b|"
+                           # "one of the ways": not a count
+                           r"\bone of\b", re.I)
 
 
 def _counts(sentence: str) -> list[str]:
     masked = _DAY_OF_DATE.sub(" ", sentence)
-    masked = _AGE_OR_STAGE.sub(" ", masked)
+    masked = _AGE_STAGE_OR_LABEL.sub(" ", masked)
     masked = PERCENT.sub(" ", DURATION.sub(" ", masked))
     return [m.group(0) for m in _NUMBER.finditer(masked) if not _NOT_COUNT.match(m.group(0))]
 
@@ -133,10 +163,12 @@ def _split(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 def asked_kinds(query) -> tuple[str, set[str]]:
     """For a question asking for a fact of a type (Query.typed): the kind it wants, and the kinds
-    that answer it. "How many" is answered by a share too ("78% of children"), not the reverse; an
+    that answer it. "How many" is answered by a share too ("78% of children"), not the reverse; "how
+often" by an interval ("within six months"); an
     organisation or a service has a name of its own kind, and a person's name still answers."""
     wanted = {"quantity": query.quantity or "count", "amount": "amount", "name": "name", "date": "date"}[query.asks]
-    accept = {wanted} | ({"percent"} if wanted == "count" else set())
+    # "how often are plans reviewed?" is answered by "reviewed within six months" as well as "every six months"
+    accept = {wanted} | ({"percent"} if wanted == "count" else {"duration"} if wanted == "frequency" else set())
     if query.asks == "name" and query.name_of != "person":
         accept = {"name", query.name_of}
     return wanted, accept
@@ -167,30 +199,58 @@ def stating(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]
     return tuple(out)
 
 
-def best_stated(text: str, accept: set[str], wanted: str, holds) -> float:
-    """The largest `holds(terms)` over the paragraph's sentences that state an accepted kind; 0 if none."""
+def best_stated(text: str, accept: set[str], wanted: str, holds, present=None) -> float:
+    """The largest `holds(terms)` over the paragraph's sentences that state an accepted kind; 0 if none.
+    With `present` (the subject terms among some terms), a count counts only if it counts the subject,
+    as composing requires (`counting`)."""
     best = 0.0
     for sentence, kinds, tokens in stating(text):
         if _answers(kinds, accept, wanted, sentence):
-            best = max(best, holds(tokens))
+            held = holds(tokens)
+            if held > best and present is not None and wanted == "count":
+                held *= counting(sentence, present)
+            best = max(best, held)
     return best
 
 
+# Words for children and young people, which reports use for one another: "15 young people" counts the
+# care leavers a question asks about, and "109 young people ... missing" the children.
+PEOPLE = frozenset(tokenize("children child young people person care leavers pupils babies adolescents teenagers "
+                             "girls boys students infants"))
+# a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"
+_ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing)\b", re.I)
 _COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)
 
 
 def counting(sentence: str, present) -> float:
-    """How a number in the sentence counts the question's subject (`present(terms)`: the subject terms
-    among them): 1 for a count followed within a few words by a subject term ("252 children were
-    looked after"), 0.5 for a share of it ("82% of children"), else 0. A day of a date, an age or a
-    year counts nothing ("at 31 October 2014, ..." is not 31 of anything), nor does a time taken
-    ("within 28 days of becoming looked after" counts days)."""
-    masked = DURATION.sub(" ", _AGE_OR_STAGE.sub(" ", _DAY_OF_DATE.sub(" ", sentence)))
+    """How a number in the sentence counts the question's subject (`present(terms)`: the subject
+    terms among them), best first:
+    - 1 for a count followed within a few words by a subject term ("252 children were looked
+      after"), or by young people when the subject is children or care leavers;
+    - 0.5 for a share of it ("82% of children"), a count in words ("the number of children ... is
+      small"), or a count whose noun goes unsaid in a sentence about the subject ("of all
+      complaints ..., only two going to Stage 2");
+    - else 0. A day of a date, an age, a year or a section of an Act counts nothing ("at 31 October
+      2014" is not 31 of anything), nor does a time taken ("within 28 days" counts days)."""
+    masked = DURATION.sub(" ", _AGE_STAGE_OR_LABEL.sub(" ", _DAY_OF_DATE.sub(" ", sentence)))
     best = 0.0
+    about: bool | None = None  # whether the sentence holds the subject at all, worked out once if needed
     for m in _COUNTED.finditer(masked):
         number, what = m.group(1), m.group("what")
-        if _NOT_COUNT.match(number.rstrip(".,")) or not present(set(tokenize(what))):
+        if _NOT_COUNT.match(number.rstrip(".,")):
             continue
+        counted = set(tokenize(what))
         share = number.endswith("%") or re.match(r"per ?cent\b", what, re.I)
-        best = max(best, 0.5 if share else 1.0)
+        if present(counted) or (counted & PEOPLE and present(set(PEOPLE))):
+            best = max(best, 0.5 if share else 1.0)
+        elif _ELIDED.match(what):
+            if about is None:
+                about = bool(present(set(tokenize(sentence))))
+            if about:
+                best = max(best, 0.5)
+    if not best and "number" in sentence.lower():
+        # "the number of children missing education is small": a count in words, of what it names
+        for m in COUNT_IN_WORDS.finditer(sentence):
+            if present(set(tokenize(m.group(0)))):
+                best = 0.5
     return best

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.facts import asked_kinds, best_stated
+from assistant.facts import PEOPLE, asked_kinds, best_stated
 from assistant.understand import Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
@@ -69,6 +69,15 @@ class Evidence:
         """The subject terms a text's tokens hold, a term counting where a stand-in for it is."""
         return {term for term, _, alternatives in self._terms()
                 if term in tokens or any(alt <= tokens for alt in alternatives)}
+
+    def counting_terms(self, counted: tuple[str, ...]):
+        """`present`, narrowed to what a count question counts when it says (Query.counted). Children
+        or young people alone narrow nothing: the reports count little else, and the rest of the
+        question says which ("how many children are privately fostered?")."""
+        if not counted or set(counted) <= PEOPLE:
+            return self.present
+        wanted = set(counted)
+        return lambda tokens: self.present(tokens) & wanted
 
     def holds(self, text: str) -> float:
         """Share of the question's subject weight a text holds."""
@@ -286,8 +295,9 @@ class Retriever:
             positions = rows
             fused = self._fuse(query, snap, sims, lexical, positions)
         wanted, accept = asked_kinds(query)
+        counts = out.counting_terms(query.counted)
         fused = fused * (1.0 + STATED_WEIGHT * np.array(
-            [best_stated(snap.records[p].text, accept, wanted, out.holds_tokens) for p in positions]))
+            [best_stated(snap.records[p].text, accept, wanted, out.holds_tokens, counts) for p in positions]))
         order = np.argsort(-fused, kind="stable")
         return [(int(positions[i]), float(fused[i])) for i in order]
 

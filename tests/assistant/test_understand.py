@@ -30,7 +30,7 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
 
 @pytest.mark.parametrize("question, asks, quantity", [
     # the interrogative decides, not a word elsewhere in the question
-    ("how many days do social workers have to complete an assessment?", "quantity", "count"),
+    ("how many days do social workers have to complete an assessment?", "quantity", "duration"),
     ("what percentage of children have to wait more than 18 weeks?", "quantity", "percent"),
     ("how long do families have to wait for a CAMHS appointment?", "quantity", "duration"),
     ("when must the board meet?", "date", None),
@@ -138,6 +138,31 @@ def test_understand_and_rewrite_never_crash(text):
     assert isinstance(rewrite(text, ["What must happen within three months for health partners?"]), str)
 
 
+def test_councils_are_named_as_users_type_them():
+    indexed = {"Kingston upon Thames": ["Kingston"], "Barking and Dagenham": ["Barking", "Dagenham"],
+               "Reading": [], "Bury": []}
+    assert understand("how often do kingston review plans", indexed).authorities == ("Kingston upon Thames",)
+    assert understand("are health assessments on time in barking?", indexed).authorities == (
+        "Barking and Dagenham",)
+    # a place name that is an everyday word names the council only when capitalised
+    assert understand("what reading support do children get?", indexed).authorities == ()
+    assert understand("What did Reading get for leadership?", indexed).authorities == ("Reading",)
+
+
+@pytest.mark.parametrize("question, across", [
+    ("do care leavers over 21 still get help in Kingston?", None),  # "still", but not about a grade
+    ("is Kingston still good for care leavers?", "trend"),
+    ("was Kingston judged good again?", "trend"),
+])
+def test_still_and_again_ask_about_time_only_beside_a_grade(question, across):
+    assert understand(question, {"Kingston upon Thames": ["Kingston"]}).across == across
+
+
+def test_a_judge_is_the_judiciary_not_a_grade():
+    query = understand("what do judges think of Kingston?", {"Kingston upon Thames": ["Kingston"]})
+    assert query.asks == "describe" and "judiciari" in query.subject
+
+
 def test_a_council_named_inside_another_councils_name_is_not_named():
     from assistant.understand import understand
 
@@ -156,6 +181,11 @@ def test_a_council_named_inside_another_councils_name_is_not_named():
     ("who provides the advocacy service?", "organisation"),
     ("what is the children in care council called?", "thing"),
     ("What's the early help service known as?", "thing"),
+    # typed as users type: no apostrophe, an adverb, a place after "called"
+    ("whats the children in care council called in kingston?", "thing"),
+    ("whats the name of the team dealing with exploitation", "thing"),
+    ("whos the director", "person"),
+    ("who actually runs childrens services", "organisation"),
 ])
 def test_which_kind_of_name_a_question_asks_for(question, name_of):
     from assistant.understand import understand
@@ -172,6 +202,13 @@ def test_which_kind_of_name_a_question_asks_for(question, name_of):
     ("The 10-week performance management cycle is effective.", "frequency", True),
     ("Audits are completed quarterly.", "frequency", True),
     ("Ten weeks later the plan was reviewed.", "frequency", False),
+    ("Children at risk are overseen by the well-established ‘make safe’ team.", "thing", True),
+    ("Unite and Insight, the local authority’s children in care councils, have continued.", "thing", True),
+    ("However, the council has continued to improve its services.", "thing", False),
+    ("Parents attend a 17-week programme.", "duration", True),
+    ("Only around half of all young people aged 19–21 are in education.", "percent", True),
+    ("In the second half of the year, referrals rose.", "percent", False),
+    ("Numbers of private fostering arrangements remain very low.", "count", True),
 ])
 def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     from assistant.compose import fact_kinds
@@ -185,6 +222,11 @@ def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
      0.5),
     ("Looked after children's attainment at the ages of seven and 11 has been above that found nationally.", 0.0),
     ("In 2014, looked after children did well.", 0.0),
+    # young people are the children a report counts, in other words
+    ("The data-set is now robust, with 109 young people at the time of the inspection currently missing.", 1.0),
+    # a count in words, of the subject
+    ("The number of looked after children placed out of area is small.", 0.5),
+    ("The service comprises one social work team working with children.", 0.0),
 ])
 def test_how_a_number_counts_the_subject(sentence, strength):
     """"How many children are looked after?" is answered best by a number of children, then by a share
