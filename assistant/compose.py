@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from assistant.facts import MONTHS, _split, asked_kinds, counting, fact_kinds, sentences, states
 from assistant.retrieve import Evidence
-from assistant.understand import Query
+from assistant.understand import COUNTED, Query
 from index.lexical import tokenize
 from index.model import Judgement
 from index.snapshot import Snapshot
@@ -204,10 +204,11 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                                everywhere=len(evidence.report_ids) <= 2)
     scored = [s for s in scored if states(s[3], accept, wanted)]
     counts = evidence.counting_terms(query.counted)
-    if wanted == "count":
+    if wanted == "count" and COUNTED.search(query.text):
         # "how many children ..." is answered by a number of children (or a share of them, or "the number
         # of children ... is small"), not by "one social work team" in a sentence that mentions children,
-        # nor "16 adopters were recruited" for "how many foster carers were recruited"
+        # nor "16 adopters were recruited" for "how many foster carers were recruited"; "what is the
+        # average caseload?" is answered by "an average of 68 children"
         scored = [s for s in scored if counting(s[3], counts)]
     if scored:
         # among sentences about as close to the question: one stating the time asked about ("at 31 August

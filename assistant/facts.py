@@ -26,6 +26,9 @@ PERCENT = re.compile(r"\d+(\.\d+)?\s?%|\bper ?cent\b|\bper 10,000\b")
 # "26 weeks", "six months", "a 17-week programme"
 DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?[\s-]+(working\s+)?(days?|weeks?|months?|years?|hours?)\b",
                       re.I)
+# a time taken, as a scorecard states it: "the average number of days between ... was 551"
+DURATION_IN_WORDS = re.compile(r"\bnumber of (working )?(days|weeks|months|years)\b[^.;]{0,160}?\b(was|is|were|of|at)\s+"
+                               r"\d", re.I)
 # a share in words: "around half of all young people", "two-thirds of children"; not "the second half of 2019"
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]thirds?|(a|one|three)[\s-]quarters?)\s+"
                       r"(of|the|all|were|are|was|is|had|have)\b", re.I)
@@ -111,7 +114,7 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("percent")
     if _any_in(lower, ("half", "third", "quarter")) and FRACTION.search(sentence):
         kinds.add("percent")
-    if numeric and _any_in(lower, _UNITS) and DURATION.search(sentence):
+    if numeric and _any_in(lower, _UNITS) and (DURATION.search(sentence) or DURATION_IN_WORDS.search(sentence)):
         kinds.add("duration")
     if _any_in(lower, _CYCLES) and FREQUENCY.search(sentence):
         kinds.add("frequency")

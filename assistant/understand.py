@@ -46,6 +46,9 @@ JUDGES = re.compile(r"\bjudges\b|\b(the|a|family|court|district|circuit|local) j
 DATE = re.compile(r"^\s*when\b|\bwhat (date|year|month|day)\b|\bsince when\b|\bhow long ago\b|\bin what year\b|"
                   r"\bwhen (did|was|were|is|does|will)\b", re.I)
 QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"
+                      # "what is the agency staff rate?", "what was the average caseload?"
+                      r"\bwhat (is|was|are|were) (the |their |its )?([\w’'-]+ ){0,4}(rates?|percentages?|proportions?|"
+                      r"numbers?|figures?|averages?|totals?)\b(?! of (improvement|change|progress))|"
                       r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow big\b", re.I)
 PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
 DURATION = re.compile(r"\bhow (long|quickly|fast)\b|\bhow many (working )?(hours|days|weeks|months|years)\b", re.I)
