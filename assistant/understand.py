@@ -239,7 +239,9 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
     if asks == "quantity":
         quantity = ("percent" if PERCENT.search(text) else "duration" if DURATION.search(text)
                     else "frequency" if FREQUENCY.search(text) else "count")
-    scope_words = set(tokenize(" ".join(named + tuple(unindexed)))) | set(YEAR.findall(text))
+    # the names as written too: "S Glos", "BCP" and "London Corporation" say where, not what
+    written = [alias for a in named for alias in indexed.get(a, ()) if mentions(text, alias)]
+    scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text))
     subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", text))))
                     if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
     counted = counted_terms(text, subject) if quantity == "count" else ()

@@ -158,6 +158,11 @@ def test_still_and_again_ask_about_time_only_beside_a_grade(question, across):
     assert understand(question, {"Kingston upon Thames": ["Kingston"]}).across == across
 
 
+def test_a_council_named_by_its_short_form_is_not_what_the_question_is_about():
+    query = understand("What is wrong with the quality of assessments in South Glos?", INDEXED)
+    assert query.authorities == ("South Gloucestershire",) and "glos" not in query.subject
+
+
 def test_a_judge_is_the_judiciary_not_a_grade():
     query = understand("what do judges think of Kingston?", {"Kingston upon Thames": ["Kingston"]})
     assert query.asks == "describe" and "judiciari" in query.subject
