@@ -29,6 +29,10 @@ DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?[\s-]+(work
 # a time taken, as a scorecard states it: "the average number of days between ... was 551"
 DURATION_IN_WORDS = re.compile(r"\bnumber of (working )?(days|weeks|months|years)\b[^.;]{0,160}?\b(was|is|were|of|at)\s+"
                                r"\d", re.I)
+# an age something happens at: "at the age of 16", "before their 18th birthday", "aged 16 and 17"
+AGE = re.compile(r"\b(at the age of|from the age of|by the age of|aged?|at|by|before|after|until|from) (\d{1,2}|" +
+                 NUMBER_WORDS + r")\b(?!\s*(%|per|am|pm|hours?|days?|weeks?|months?|years? (ago|later)))|"
+                 r"\b\d{1,2}(st|nd|rd|th) birthday", re.I)
 # a share in words: "around half of all young people", "two-thirds of children"; not "the second half of 2019"
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]thirds?|(a|one|three)[\s-]quarters?)\s+"
                       r"(of|the|all|were|are|was|is|had|have)\b", re.I)
@@ -98,7 +102,8 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
 
 
 def fact_kinds(sentence: str) -> set[str]:
-    """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "amount", "name"."""
+    """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "age",
+    "amount", "name", "organisation", "thing"."""
     return set(_fact_kinds(sentence))
 
 
@@ -120,6 +125,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("frequency")
     if digits and DATE.search(sentence):
         kinds.add("date")
+    if numeric and AGE.search(sentence):
+        kinds.add("age")
     if digits and ("£" in sentence or "pound" in lower) and AMOUNT.search(sentence):
         kinds.add("amount")
     if _any_in(sentence, _TITLES) and PERSON.search(sentence):
@@ -170,6 +177,10 @@ def asked_kinds(query) -> tuple[str, set[str]]:
 often" by an interval ("within six months"); an
     organisation or a service has a name of its own kind, and a person's name still answers."""
     wanted = {"quantity": query.quantity or "count", "amount": "amount", "name": "name", "date": "date"}[query.asks]
+    if query.asks == "date" and re.search(r"\bwhen (do|does|are|is|should|can|will|must)\b", query.text, re.I):
+        # "when do care leavers get a personal adviser?" asks when in a life or a process, not a date:
+        # "at the age of 16", "within 28 days", "every six months"
+        return wanted, {"date", "age", "duration", "frequency"}
     # "how often are plans reviewed?" is answered by "reviewed within six months" as well as "every six months"
     accept = {wanted} | ({"percent"} if wanted == "count" else {"duration"} if wanted == "frequency" else set())
     if query.asks == "name" and query.name_of != "person":
