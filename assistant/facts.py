@@ -24,8 +24,8 @@ NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 # What a stated quantity of each kind looks like
 PERCENT = re.compile(r"\d+(\.\d+)?\s?%|\bper ?cent\b|\bper 10,000\b")
 # "26 weeks", "six months", "a 17-week programme"
-DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?[\s-]+(working\s+)?(days?|weeks?|months?|years?|hours?)\b",
-                      re.I)
+DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?[\s-]+(working\s+)?"
+                      r"(days?|weeks?|months?|years?|hours?)\b", re.I)
 # a time taken, as a scorecard states it: "the average number of days between ... was 551"
 DURATION_IN_WORDS = re.compile(r"\bnumber of (working )?(days|weeks|months|years)\b[^.;]{0,160}?\b(was|is|were|of|at)\s+"
                                r"\d", re.I)
@@ -40,7 +40,8 @@ FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]
 COUNT_IN_WORDS = re.compile(r"\bnumbers? of\b[^.;]{0,80}?\b(is|are|was|were|remains?|remained|has|have|had)\s+(\w+\s+){0,2}?"
                             r"(small|low|high|large|few|increas\w*|ris(en|ing)|reduc\w*|declin\w*|fall(en|ing)|fell|"
                             r"grow(n|ing)|doubl\w*)\b", re.I)
-FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?))|weekly|fortnightly|monthly|quarterly|termly|annually|annual|bi-?annual(ly)?|"
+FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?))|weekly|fortnightly|monthly|quarterly|termly|"
+                       r"annually|annual|bi-?annual(ly)?|"
                        r"every (day|week|month|year|term|quarter|other|\d+|" + NUMBER_WORDS + r")|(once|twice) a|"
                        r"(\d+|" + NUMBER_WORDS + r")[- ](day|week|month)(ly)?\s+(?:[\w-]+\s+){0,3}"
                        r"(cycles?|rotas?|basis|reviews?|meetings?))\b", re.I)
@@ -143,17 +144,16 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
 
 
 _DAY_OF_DATE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\s+" + MONTHS + r"\b")
-_AGE_STAGE_OR_LABEL = re.compile(r"\b\d+\s?[–-]\s?\d+\b|\b\d+-plus\b|"  # a range of ages or years: "16–19 provision", "2014–15"
-                           r"\b(aged?|ages? of|over|under|turn(ed|s)?) (\d{1,2}|" + NUMBER_WORDS + r")"
-                           r"((,| and| or| to) (\d{1,2}|" + NUMBER_WORDS + r"))*\b|"
-                           r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|"
-                           r"\b(from|to|and) \d{1,2}\b|"
-                           r"\b\d{1,2}(- and |-)\d{1,2}-year|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|"
-                           r"\bkey stages? \d( (and|to) \d)?|"
-                           # numbers that name rather than count: an Act's section, a pandemic, a telephone number
-                           r"\bsections? \d+|\bcovid-19\b|\b\d{4} \d{3} \d{4}\b|"
-                           # "one of the ways": not a count
-                           r"\bone of\b", re.I)
+# Numbers that count nothing: ages and stages ("aged 16 and 17", "after 18", "key stage 4"), ranges of
+# ages or years ("16–19 provision", "2014–15"), and numbers that name ("section 47", "COVID-19", a
+# telephone number, "one of the ways").
+_AGE_STAGE_OR_LABEL = re.compile(
+    r"\b\d+\s?[–-]\s?\d+\b|\b\d+-plus\b|"
+    r"\b(aged?|ages? of|over|under|turn(ed|s)?) (\d{1,2}|" + NUMBER_WORDS + r")((,| and| or| to) (\d{1,2}|" +
+    NUMBER_WORDS + r"))*\b|"
+    r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|\b(from|to|and) \d{1,2}\b|"
+    r"\b\d{1,2}(- and |-)\d{1,2}-year|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|\bkey stages? \d( (and|to) \d)?|"
+    r"\bsections? \d+|\bcovid-19\b|\b\d{4} \d{3} \d{4}\b|\bone of\b", re.I)
 
 
 def _counts(sentence: str) -> list[str]:
@@ -174,8 +174,8 @@ def _split(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def asked_kinds(query) -> tuple[str, set[str]]:
     """For a question asking for a fact of a type (Query.typed): the kind it wants, and the kinds
     that answer it. "How many" is answered by a share too ("78% of children"), not the reverse; "how
-often" by an interval ("within six months"); an
-    organisation or a service has a name of its own kind, and a person's name still answers."""
+    often" by an interval ("within six months"); an organisation or a service has a name of its own
+    kind, and a person's name still answers."""
     wanted = {"quantity": query.quantity or "count", "amount": "amount", "name": "name", "date": "date"}[query.asks]
     if query.asks == "date" and re.search(r"\bwhen (do|does|are|is|should|can|will|must)\b", query.text, re.I):
         # "when do care leavers get a personal adviser?" asks when in a life or a process, not a date:
