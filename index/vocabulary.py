@@ -188,6 +188,11 @@ EVERYDAY: dict[str, str] = {
     "late": "delay|timeliness", "staff turnover": "recruitment|retention", "social workers leaving": "retention",
     "run": "operates", "runs": "operates", "boss": "director", "dcs": "director of children's services",
     "ofsted grade": "judgement",
+    # practitioners' shorthand the reports spell out
+    "cp": "child protection", "cin": "child in need", "sgo": "special guardianship", "sgos": "special guardianship",
+    "rhi": "return home interview", "rhis": "return home interviews", "pas": "personal advisers",
+    "care home": "children's home|residential", "care homes": "children's homes|residential",
+    "teenagers": "adolescents|young people", "teens": "adolescents|young people",
 }
 
 

@@ -62,6 +62,8 @@ def test_everyday_words_get_the_reports_words_as_stand_ins():
     q = understand("are kids in care getting their jabs?", INDEXED)
     stand_ins = dict(q.stand_ins)
     assert ("immunis",) in stand_ins["jab"] and ("children",) in stand_ins["kid"]
+    # practitioners' shorthand the reports spell out
+    assert ("child", "protect") in dict(understand("how many CP plans are there?", INDEXED).stand_ins)["cp"]
 
 
 def test_areas_asked_about():
