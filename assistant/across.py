@@ -18,12 +18,11 @@ area that framework did not grade, no report in the range).
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import numpy as np
 
 from assistant.check import Decision
-from assistant.compose import Candidate, Draft, _statement, _with_actor
+from assistant.compose import Candidate, Draft, _statement, _with_actor, day
 from assistant.judgements import JudgementRow, most_recent, select, table
 from assistant.understand import Query
 from index.neighbours import neighbours
@@ -316,28 +315,20 @@ def _range_phrase(query: Query) -> str:
     if query.since and query.until:
         if query.since[:4] == query.until[:4] and query.since[5:] == "01-01" and query.until[5:] == "12-31":
             return f"published in {query.since[:4]}"
-        return f"published between {_day(query.since)} and {_day(query.until)}"
+        return f"published between {day(query.since)} and {day(query.until)}"
     if query.since:
-        return f"published since {_day(query.since)}"
+        return f"published since {day(query.since)}"
     if query.until:
-        return f"published by {_day(query.until)}"
+        return f"published by {day(query.until)}"
     return ""
 
 
 def _when(row: JudgementRow) -> str:
-    return f"published {_day(row.published)}" if row.published else f"inspected to {_day(row.inspection_end)}"
+    return f"published {day(row.published)}" if row.published else f"inspected to {day(row.inspection_end)}"
 
 
 def _when_report(report) -> str:
-    return f"published {_day(report.published)}" if report.published else f"inspected to {_day(report.inspection_end)}"
-
-
-def _day(iso: str) -> str:
-    """ "2023-03-14" -> "14 March 2023" """
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    if not m:
-        return iso
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).strftime("%-d %B %Y")
+    return f"published {day(report.published)}" if report.published else f"inspected to {day(report.inspection_end)}"
 
 
 def _order(iso: str) -> int:

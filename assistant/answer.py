@@ -64,7 +64,10 @@ class Assistant:
         """selected: the user chose the reports, rather than the question's words or nothing."""
         snap = self.retriever.snapshot()
         evidence = self.retriever.evidence(query, report_ids, max(self.k, 8))
-        if query.asks in ("grade", "action"):
+        dates = compose.inspection_dates(query, report_ids, snap)
+        if dates:
+            candidates = [dates]  # when an inspection was: the reports' covers, whichever council's
+        elif query.asks in ("grade", "action"):
             candidates = compose.candidates(query, evidence, snap)  # judgements and lists span reports already
         elif len(query.authorities) > 1:
             candidates = self._per_report(query, evidence, evidence.report_ids)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.facts import MONTHS, _split, asked_kinds, counting, fact_kinds, sentences, states
 from assistant.retrieve import Evidence
@@ -234,6 +235,63 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     drafts = [Draft(text=sentence, record=record, quote=sentence)]
     return Candidate("figure" if query.asks == "quantity" else "fact", drafts, fit=coverage,
                      support=coverage, kinds=fact_kinds(sentence))
+
+
+# "when was Kingston inspected?", "when did the report come out?": the report's cover says; "when was
+# the previous inspection?" is for the report's text to answer
+_WHEN_INSPECTED = re.compile(r"\b(inspect\w*|publish\w*|came out|come out|visit(ed)?)\b", re.I)
+_ABOUT_THE_INSPECTION = frozenset(tokenize("publish published publication visit visited came come out last latest "
+                                           "recent recently most"))
+_EARLIER = re.compile(r"\b(previous|prior|earlier|before|first)\b", re.I)
+
+
+def inspection_dates(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | None:
+    """For "when was Kingston (last) inspected?" or "when was its report published?": each report's
+    inspection and publication dates, newest first (only the newest for "last" or "latest"), cited to
+    its cover. None for any other question, or one naming no council over many reports."""
+    if (query.asks != "date" or not _WHEN_INSPECTED.search(query.text) or _EARLIER.search(query.text)
+            or not set(query.subject) <= _ABOUT_THE_INSPECTION or (len(report_ids) > 3 and not query.authorities)):
+        return None
+    reports = sorted((snap.catalog[r].report for r in report_ids), key=lambda r: r.published or r.inspection_end,
+                     reverse=True)
+    if re.search(r"\b(last|latest|most recent(ly)?|recent(ly)?)\b", query.text, re.I):
+        reports = reports[:1]
+    drafts = []
+    for report in reports[:3]:
+        cover = _stating_dates(snap, report)
+        if cover is None:
+            continue  # no paragraph says when: nothing to cite, so the text must answer
+        said = [f"was inspected {report.inspection_dates}" if report.inspection_dates else "",
+                f"its report was published on {day(report.published)}" if report.published else ""]
+        flat = " ".join(cover.text.split())
+        at = flat.lower().find("inspection date")
+        quote = flat[at:at + 60 + len(report.inspection_dates)] if at >= 0 else report.inspection_dates
+        drafts.append(Draft(text=f"{report.authority} " + "; ".join(s for s in said if s) + ".", record=cover,
+                            quote=quote))
+    if not drafts:
+        return None
+    return Candidate("fact", drafts, fit=1.0, support=1.0, structured=True, kinds={"date"})
+
+
+def _stating_dates(snap: Snapshot, report) -> Record | None:
+    """The record near the start of a report that states its inspection dates: the cover, or the
+    first paragraph of a format that has none."""
+    if not report.inspection_dates:
+        return None
+    for position in snap.rows([report.id])[:12]:
+        record = snap.records[int(position)]
+        flat = " ".join(record.text.split()).lower()
+        if "inspection date" in flat or report.inspection_dates.lower() in flat:
+            return record
+    return None
+
+
+def day(iso: str) -> str:
+    """ "2023-03-14" -> "14 March 2023" """
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not m:
+        return iso
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).strftime("%-d %B %Y")
 
 
 def _same_time(sentence: str, query: Query) -> bool:

@@ -65,6 +65,14 @@ def test_figure_answer_is_the_sentence_not_the_paragraph(assistant):
     assert len(answer.text) < 600 and "dental" not in paragraph.quote.split("immunisations")[0]
 
 
+def test_when_an_inspection_was_is_read_from_the_reports_cover(assistant):
+    answer = assistant.answer("when was medway last inspected?")
+    assert not answer.refused and "15-19 July 2013" in answer.text and "23 August 2013" in answer.text
+    assert _refs(answer) == {("medway-2013-07-19", "S1")}
+    # "the previous inspection" is one the report mentions, not the report's own dates
+    assert "15-19 July 2013" not in assistant.answer("when was Medway's previous inspection?").text
+
+
 def test_scope_from_the_question(assistant):
     answer = assistant.answer("How many looked after children were there in Medway?")
     assert {c.report_id for c in answer.citations} == {"medway-2013-07-19"}
