@@ -258,31 +258,34 @@ def inspection_dates(query: Query, report_ids: list[str], snap: Snapshot) -> Can
         reports = reports[:1]
     drafts = []
     for report in reports[:3]:
-        cover = _stating_dates(snap, report)
-        if cover is None:
+        inspected = _stating(snap, report, report.inspection_dates, "inspection date")
+        if inspected is None:
             continue  # no paragraph says when: nothing to cite, so the text must answer
-        said = [f"was inspected {report.inspection_dates}" if report.inspection_dates else "",
-                f"its report was published on {day(report.published)}" if report.published else ""]
-        flat = " ".join(cover.text.split())
-        at = flat.lower().find("inspection date")
-        quote = flat[at:at + 60 + len(report.inspection_dates)] if at >= 0 else report.inspection_dates
-        drafts.append(Draft(text=f"{report.authority} " + "; ".join(s for s in said if s) + ".", record=cover,
-                            quote=quote))
+        drafts.append(Draft(text=f"{report.authority} was inspected {report.inspection_dates}.", record=inspected[0],
+                            quote=inspected[1]))
+        published = _stating(snap, report, day(report.published), "publication date") if report.published else None
+        if published:  # said only where a paragraph says it: the date may come from the file's name
+            drafts.append(Draft(text=f"The report was published on {day(report.published)}.", record=published[0],
+                                quote=published[1]))
     if not drafts:
         return None
     return Candidate("fact", drafts, fit=1.0, support=1.0, structured=True, kinds={"date"})
 
 
-def _stating_dates(snap: Snapshot, report) -> Record | None:
-    """The record near the start of a report that states its inspection dates: the cover, or the
-    first paragraph of a format that has none."""
-    if not report.inspection_dates:
+def _stating(snap: Snapshot, report, value: str, label: str) -> tuple[Record, str] | None:
+    """The record near the start of a report that states `value` (its inspection dates, its day of
+    publication), with the words that state it: the cover, or the first paragraphs of a format
+    that has none."""
+    if not value:
         return None
     for position in snap.rows([report.id])[:12]:
         record = snap.records[int(position)]
-        flat = " ".join(record.text.split()).lower()
-        if "inspection date" in flat or report.inspection_dates.lower() in flat:
-            return record
+        flat = " ".join(record.text.split())
+        at = flat.lower().find(value.lower())
+        if at >= 0:
+            start = flat.lower().rfind(label, 0, at)
+            start = start if 0 <= start and at - start < 40 else at
+            return record, flat[start:at + len(value)]
     return None
 
 
