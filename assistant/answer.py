@@ -64,9 +64,11 @@ class Assistant:
         """selected: the user chose the reports, rather than the question's words or nothing."""
         snap = self.retriever.snapshot()
         evidence = self.retriever.evidence(query, report_ids, max(self.k, 8))
-        dates = compose.inspection_dates(query, report_ids, snap)
-        if dates:
-            candidates = [dates]  # when an inspection was: the reports' covers, whichever council's
+        # when an inspection was, and how many recommendations it made: each report's own record of it
+        structured = (compose.inspection_dates(query, report_ids, snap) or
+                      compose.recommendation_count(query, report_ids, snap))
+        if structured:
+            candidates = [structured]
         elif query.asks in ("grade", "action"):
             candidates = compose.candidates(query, evidence, snap)  # judgements and lists span reports already
         elif len(query.authorities) > 1:

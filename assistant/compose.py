@@ -106,6 +106,32 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
                      structured=structured)
 
 
+# "how many recommendations did Bolton get?", "how many areas for improvement were there?"
+_HOW_MANY_RECOMMENDATIONS = re.compile(r"\b(how many|number of)\s+(\w+\s+)?(recommendations|areas? for (improvement|"
+                                       r"priority action)|improvements|things? (to|that need to) (improve|fix))\b", re.I)
+
+
+def recommendation_count(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | None:
+    """For "how many recommendations did Bolton get?": how many each report in scope set, newest
+    first, with the bullets themselves. None for any other question, or one naming no council over
+    many reports."""
+    if not _HOW_MANY_RECOMMENDATIONS.search(query.text) or (len(report_ids) > 3 and not query.authorities):
+        return None
+    reports = sorted((snap.catalog[r].report for r in report_ids), key=lambda r: r.published or r.inspection_end,
+                     reverse=True)[:3]
+    counts, drafts = [], []
+    for report in reports:
+        bullets = [snap.records[i] for i in snap.recommendations.get(report.id, ())]
+        counts.append(f"{report.short_name()}: {len(bullets)}")
+        for r in bullets:
+            intro = next((p.text for p in snap.paragraph(r.report_id, r.ref) if p.kind != "recommendation"), "")
+            drafts.append(Draft(text=_with_actor(r.text, intro), record=r, quote=r.text, group=_rec_group(r)))
+    if not drafts:
+        return None
+    lead = f"Recommendations and areas for improvement set, by report: {'; '.join(counts)}."
+    return Candidate("figure", drafts, fit=1.0, support=1.0, structured=True, lead=lead, kinds={"count"})
+
+
 _ACTION_TERMS = set(tokenize("improve improvement improvements need needs must should action actions recommend "
                              "recommendations area areas priority better"))
 

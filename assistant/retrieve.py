@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.facts import PEOPLE, asked_kinds, best_stated
-from assistant.understand import Query, known_authorities, understand
+from assistant.understand import HOW_GOOD, Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
 from index.snapshot import Snapshot, load_snapshot
@@ -394,7 +394,9 @@ def judged(query: Query, snap: Snapshot, report_ids: list[str]) -> list[tuple[st
         found = [j for j in judgements if j.area in query.areas]
         if not found and not query.areas and query.asks == "grade":
             asked = GRADE_ASKED.search(query.text)
-            if asked and re.search(r"\b(which|what|any|list|were|was)\b", query.text, re.I):
+            # "which areas were judged good?" filters on a grade; "is Bolton any good?" asks how it was judged
+            if asked and re.search(r"\b(which|what|any|list|were|was)\b", query.text, re.I) and not HOW_GOOD.search(
+                    query.text):
                 found = [j for j in judgements if j.word.lower().startswith(asked.group(1).lower())]
         sections = {j.section for j in found}
         if len(sections) > 1:

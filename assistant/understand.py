@@ -244,6 +244,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
     scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text))
     subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", text))))
                     if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
+    if asks == "describe" and named and not subject and HOW_GOOD.search(text):
+        asks = "grade"  # "is Bolton any good?": how the council was judged overall
     counted = counted_terms(text, subject) if quantity == "count" else ()
     name_of = None
     if asks == "name":

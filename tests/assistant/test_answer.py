@@ -77,6 +77,19 @@ def test_when_an_inspection_was_is_read_from_the_reports_cover(assistant):
     assert "15-19 July 2013" not in assistant.answer("when was Medway's previous inspection?").text
 
 
+def test_how_many_recommendations_a_report_made(assistant):
+    answer = assistant.answer("how many recommendations did Medway get?")
+    bullets = assistant.retriever.snapshot().recommendations["medway-2013-07-19"]
+    assert f"Medway 2013: {len(bullets)}." in answer.text.splitlines()[0]
+    assert {c.paragraph for c in answer.citations} == {
+        assistant.retriever.snapshot().records[i].ref for i in bullets}
+
+
+def test_is_a_council_any_good_asks_for_its_overall_grade(assistant):
+    answer = assistant.answer("is Medway any good?")
+    assert answer.text.startswith("Overall effectiveness") and "Inadequate" in answer.text
+
+
 def test_scope_from_the_question(assistant):
     answer = assistant.answer("How many looked after children were there in Medway?")
     assert {c.report_id for c in answer.citations} == {"medway-2013-07-19"}
