@@ -75,8 +75,7 @@ class Assistant:
             candidates = self._per_report(query, evidence, evidence.report_ids)
         elif not selected and len(query.authorities) == 1 and not query.years and len(report_ids) > 1:
             # one council inspected several times, no year said: what each inspection found, newest first
-            newest = sorted(report_ids, key=lambda r: snap.catalog[r].report.published
-                            or snap.catalog[r].report.inspection_end, reverse=True)
+            newest = [r.id for r in compose.newest_first(report_ids, snap)]
             candidates = self._per_report(query, evidence, newest[:3])
         elif not selected and not query.authorities and len(report_ids) > 1:
             # no council named or chosen: the reports whose evidence is strongest, each answering for itself

@@ -98,10 +98,7 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
             fit = best / (sum(topic.values()) or 1.0)
     order = {rid: n for n, rid in enumerate(evidence.report_ids)}
     chosen.sort(key=lambda r: (order.get(r.report_id, 0), r.seq))
-    drafts = []
-    for r in chosen:
-        intro = next((p.text for p in snap.paragraph(r.report_id, r.ref) if p.kind != "recommendation"), "")
-        drafts.append(Draft(text=_with_actor(r.text, intro), record=r, quote=r.text, group=_rec_group(r)))
+    drafts = [_bullet(r, snap) for r in chosen]
     return Candidate("recommendations", drafts, fit=fit, support=evidence.holds(" ".join(d.quote for d in drafts)),
                      structured=structured)
 
@@ -115,21 +112,34 @@ def recommendation_count(query: Query, report_ids: list[str], snap: Snapshot) ->
     """For "how many recommendations did Bolton get?": how many each report in scope set, newest
     first, with the bullets themselves. None for any other question, or one naming no council over
     many reports."""
-    if not _HOW_MANY_RECOMMENDATIONS.search(query.text) or (len(report_ids) > 3 and not query.authorities):
+    if not _HOW_MANY_RECOMMENDATIONS.search(query.text) or not _one_council(query, report_ids):
         return None
-    reports = sorted((snap.catalog[r].report for r in report_ids), key=lambda r: r.published or r.inspection_end,
-                     reverse=True)[:3]
     counts, drafts = [], []
-    for report in reports:
+    for report in newest_first(report_ids, snap)[:3]:
         bullets = [snap.records[i] for i in snap.recommendations.get(report.id, ())]
         counts.append(f"{report.short_name()}: {len(bullets)}")
-        for r in bullets:
-            intro = next((p.text for p in snap.paragraph(r.report_id, r.ref) if p.kind != "recommendation"), "")
-            drafts.append(Draft(text=_with_actor(r.text, intro), record=r, quote=r.text, group=_rec_group(r)))
+        drafts += [_bullet(r, snap) for r in bullets]
     if not drafts:
         return None
     lead = f"Recommendations and areas for improvement set, by report: {'; '.join(counts)}."
     return Candidate("figure", drafts, fit=1.0, support=1.0, structured=True, lead=lead, kinds={"count"})
+
+
+def _bullet(r: Record, snap: Snapshot) -> Draft:
+    """A recommendation bullet as a claim: who must act (from its list's intro), under its heading."""
+    intro = next((p.text for p in snap.paragraph(r.report_id, r.ref) if p.kind != "recommendation"), "")
+    return Draft(text=_with_actor(r.text, intro), record=r, quote=r.text, group=_rec_group(r))
+
+
+def newest_first(report_ids: list[str], snap: Snapshot) -> list:
+    """The reports, latest published (else latest inspected) first."""
+    return sorted((snap.catalog[r].report for r in report_ids), key=lambda r: r.published or r.inspection_end,
+                  reverse=True)
+
+
+def _one_council(query: Query, report_ids: list[str]) -> bool:
+    """Whether an answer about "the" inspection has a council to be about: one named, or a few reports."""
+    return bool(query.authorities) or len(report_ids) <= 3
 
 
 _ACTION_TERMS = set(tokenize("improve improvement improvements need needs must should action actions recommend "
@@ -276,10 +286,9 @@ def inspection_dates(query: Query, report_ids: list[str], snap: Snapshot) -> Can
     inspection and publication dates, newest first (only the newest for "last" or "latest"), cited to
     its cover. None for any other question, or one naming no council over many reports."""
     if (query.asks != "date" or not _WHEN_INSPECTED.search(query.text) or _EARLIER.search(query.text)
-            or not set(query.subject) <= _ABOUT_THE_INSPECTION or (len(report_ids) > 3 and not query.authorities)):
+            or not set(query.subject) <= _ABOUT_THE_INSPECTION or not _one_council(query, report_ids)):
         return None
-    reports = sorted((snap.catalog[r].report for r in report_ids), key=lambda r: r.published or r.inspection_end,
-                     reverse=True)
+    reports = newest_first(report_ids, snap)
     if re.search(r"\b(last|latest|most recent(ly)?|recent(ly)?)\b", query.text, re.I):
         reports = reports[:1]
     drafts = []

@@ -30,8 +30,9 @@ DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?[\s-]+(work
 DURATION_IN_WORDS = re.compile(r"\bnumber of (working )?(days|weeks|months|years)\b[^.;]{0,160}?\b(was|is|were|of|at)\s+"
                                r"\d", re.I)
 # an age something happens at: "at the age of 16", "before their 18th birthday", "aged 16 and 17"
-AGE = re.compile(r"\b(at the age of|from the age of|by the age of|aged?|at|by|before|after|until|from) (\d{1,2}|" +
-                 NUMBER_WORDS + r")\b(?!\s*(%|per|am|pm|hours?|days?|weeks?|months?|years? (ago|later)))|"
+# ("at 31 March", "at 83.9%" and "from 16 at 31 March 2013" are not ages)
+AGE = re.compile(r"\b((at|from|by) the age of|aged?|turn(s|ed|ing)?|reach(es|ed|ing)?) \d{1,2}\b|"
+                 r"\b(before|after|until|beyond) \d{1,2}\b(?![.,]?\d|\s*%|\s+" + MONTHS + r")|"
                  r"\b\d{1,2}(st|nd|rd|th) birthday", re.I)
 # a share in words: "around half of all young people", "two-thirds of children"; not "the second half of 2019"
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]thirds?|(a|one|three)[\s-]quarters?)\s+"
@@ -56,9 +57,11 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s
                         r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+(team|group|service|panel|scheme|programme|project|forum|"
                         r"hub|model|approach|initiative|unit|meetings?|sessions?|app)\b|"
                         # a name in apposition: "Unite and Insight, the local authority's children in care councils"
-                        r"^(?!(However|Therefore|Moreover|Furthermore|Nevertheless|Additionally|Overall|Also|Consequently|"
-                        r"Similarly|Previously|Currently|Recently|Importantly|Finally|Despite|Since|Although|While|When|"
-                        r"In|At|As|For|Where|This|These|That|Those|It|They)\b)[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?,"
+                        # (not a sentence adverb: "However, the council", "Impressively, the team")
+                        r"^(?!(However|Therefore|Moreover|Furthermore|Nevertheless|Nonetheless|Likewise|Otherwise|"
+                        r"Indeed|Instead|Meanwhile|Thus|Hence|Overall|Also|Despite|"
+                        r"Since|Although|While|When|In|At|As|For|Where|This|These|That|Those|It|They)\b|[A-Za-z]+ly,)"
+                        r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?,"
                         r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
                         r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
 PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
