@@ -67,7 +67,10 @@ def _pdf_lines(path: Path, data: bytes) -> list[str]:
         for index in range(len(pdf)):
             page = pdf[index]
             text = page.get_textpage().get_text_range()
-            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+            # PDFium reports a hyphen that fell at a line break as U+FFFE ("home\ufffeeducated",
+            # "multi\ufffeagency"): in these reports every one is a real hyphen, and left as it is
+            # the word matches neither "home educated" nor "home-educated".
+            pages.append(text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-"))
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
         raise ParseError(str(path), f"cannot read the PDF ({_first_line(exc)})") from None
     finally:

@@ -163,6 +163,14 @@ def test_restarted_numbering_keeps_both_lists_apart():
                for j in parsed.report.judgements)
 
 
+def test_hyphen_at_a_line_break_is_a_hyphen():
+    """PDFium gives a hyphen that ends a line as U+FFFE; a word split there must still be findable."""
+    parsed = parse_file(SHARED / "corpus" / "hammersmith-and-fulham-2016-03-29.pdf")
+    by_ref = {p.ref: p.text for p in parsed.paragraphs}
+    assert "The number of electively home-educated children was 65" in by_ref["33"]
+    assert not [p.ref for p in parsed.paragraphs if "\ufffe" in p.text]
+
+
 def test_ilacs_what_needs_to_improve_bullets_are_recommendations():
     parsed = parse_file(SHARED / "oldham-2024-07-12.pdf")
     recs = [p for p in parsed.paragraphs if p.kind == "recommendation"]
