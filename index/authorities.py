@@ -18,8 +18,10 @@ from pathlib import Path
 
 LIST = Path(__file__).with_name("authorities.txt")
 # Place names that are also everyday English words: only a capitalised use names the council. Other
-# names count however they are typed: users write "kingston" and "windsor" in lower case.
-COMMON_WORDS = {"reading", "bury", "hull", "stoke", "derby"}
+# names count however they are typed: users write "kingston" and "windsor" in lower case. The
+# counties' usual short forms ("Northants", "Herts") are aliases in authorities.txt; three of them
+# are also words ("staffs", "bucks", "wilts").
+COMMON_WORDS = {"reading", "bury", "hull", "stoke", "derby", "staffs", "bucks", "wilts"}
 
 
 def normalise(text: str) -> str:
