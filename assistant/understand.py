@@ -118,6 +118,7 @@ TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(st
                          r"\b(last|this|next|previous) (year|month|week)\b|"
                          r"\b(at the moment|at present|right now|these days|nowadays|currently)\b", re.I)
 # words that only scope a question in time: its deadline or its date
+TAKES = set(tokenize("take takes taking took"))
 TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once "
                           "next january february march april may june july august september october november december "
                           "jan feb mar apr jun jul aug sep sept oct nov dec"))
@@ -246,6 +247,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
                     if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):
         asks = "grade"  # "is Bolton any good?": how the council was judged overall
+    if quantity == "duration":
+        subject = tuple(t for t in subject if t not in TAKES)  # "how long do care proceedings take?"
     counted = counted_terms(text, subject) if quantity == "count" else ()
     name_of = None
     if asks == "name":
