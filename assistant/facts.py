@@ -38,6 +38,10 @@ AGE = re.compile(r"\b((at|from|by) the age of|aged?|turn(s|ed|ing)?|reach(es|ed|
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]thirds?|(a|one|three)[\s-]quarters?)\s+"
                       r"(of|the|all|were|are|was|is|had|have)\b", re.I)
 # a count stated in words: "the number of children missing education is small", "numbers ... remain very low"
+# "the number of electively home-educated children was 65": the count follows what it counts
+NUMBER_OF_IS = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(is|are|was|were|stood at|remains?( at)?|remained( at)?|"
+                          r"(has |had )?(risen|rose|fallen|fell|increased|decreased|reduced|grown|grew) to)\s+"
+                          r"(about |around |approximately |nearly |over |just over |under )?\d[\d,]*\b(?!%)", re.I)
 COUNT_IN_WORDS = re.compile(r"\bnumbers? of\b[^.;]{0,80}?\b(is|are|was|were|remains?|remained|has|have|had)\s+(\w+\s+){0,2}?"
                             r"(small|low|high|large|few|increas\w*|ris(en|ing)|reduc\w*|declin\w*|fall(en|ing)|fell|"
                             r"grow(n|ing)|doubl\w*)\b", re.I)
@@ -235,15 +239,16 @@ def best_stated(text: str, accept: set[str], wanted: str, holds, present=None) -
 PEOPLE = frozenset(tokenize("children child young people person care leavers pupils babies adolescents teenagers "
                              "girls boys students infants"))
 # a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"
-_ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing)\b", re.I)
-_COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)
+_ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing|[a-z]+ed)\b", re.I)
+_COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\)?\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)
 
 
 def counting(sentence: str, present) -> float:
     """How a number in the sentence counts the question's subject (`present(terms)`: the subject
     terms among them), best first:
     - 1 for a count followed within a few words by a subject term ("252 children were looked
-      after"), or by young people when the subject is children or care leavers;
+      after"), or by young people when the subject is children or care leavers, or one that
+      follows "the number of" the subject ("the number of ... children was 65");
     - 0.5 for a share of it ("82% of children"), a count in words ("the number of children ... is
       small"), or a count whose noun goes unsaid in a sentence about the subject ("of all
       complaints ..., only two going to Stage 2");
@@ -266,6 +271,9 @@ def counting(sentence: str, present) -> float:
             if about:
                 best = max(best, 0.5)
     if not best and "number" in sentence.lower():
+        for m in NUMBER_OF_IS.finditer(masked):
+            if present(set(tokenize(m.group(1)))):
+                return 1.0
         # "the number of children missing education is small": a count in words, of what it names
         for m in COUNT_IN_WORDS.finditer(sentence):
             if present(set(tokenize(m.group(0)))):
