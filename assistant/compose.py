@@ -238,8 +238,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     # a stated quantity can sit in any paragraph that mentions the subject: look further than for a
     # description, and in one or two reports, at every paragraph
     scored = _scored_sentences(query, evidence, snap, limit_units=20,
-                               everywhere=len(evidence.report_ids) <= 2)
-    scored = [s for s in scored if states(s[3], accept, wanted)]
+                               everywhere=len(evidence.report_ids) <= 2, continuations=True)
+    # the fact is stated in the sentence itself, not in the one it carries on from
+    scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
     counts = evidence.counting_terms(query.counted)
     if wanted == "count" and COUNTED.search(query.text):
         # "how many children ..." is answered by a number of children (or a share of them, or "the number
@@ -247,6 +248,12 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # nor "16 adopters were recruited" for "how many foster carers were recruited"; "what is the
         # average caseload?" is answered by "an average of 68 children"
         scored = [s for s in scored if counting(s[3], counts)]
+    elif wanted == "count":
+        # "what is the average caseload?" with nothing saying what is counted: the number must be in a
+        # sentence about the question's main term, not "two other London boroughs" in one about
+        # social workers
+        main = evidence.heaviest()
+        scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
     if scored:
         # among sentences about as close to the question: one stating the time asked about ("at 31 August
         # 2016"), and for "how many", a number that counts the subject ("606 looked after children",
@@ -387,12 +394,19 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
                      kinds=set().union(*(fact_kinds(d.quote) for d in drafts)))
 
 
-def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_units: int, everywhere: bool = False
-                      ) -> list[tuple[float, float, int, str, Record]]:
+# A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ..."
+CONTINUES = re.compile(r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
+                       r"overall))\b")
+
+
+def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_units: int, everywhere: bool = False,
+                      continuations: bool = False) -> list[tuple[float, float, int, str, Record]]:
     """(score, coverage, position, sentence, record) for the sentences of the top-ranked citation
     units (or, `everywhere`, of every record of the reports in scope), best first. Coverage: the
     share of the question's term weight the sentence holds; score adds how well its paragraph was
-    retrieved and how close it is in meaning."""
+    retrieved and how close it is in meaning. With `continuations`, a sentence that carries on from
+    the one before ("There has been steady improvement in timescales for court proceedings. The
+    current average of 22 weeks ...") is read, and quoted, with it."""
     units: list[str] = []
     out = []
     top = evidence.ranked[0][1] if evidence.ranked else 1.0
@@ -413,10 +427,16 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             continue  # a findings table or a cover lists judgements: answered from the judgement table; a
             # cover also names the lead inspector and the inspection's dates
         similarity = evidence.similarity.get(position, best_similarity - 0.2)
-        for pos, (sentence, tokens) in enumerate(_split(record.text)):
+        split = _split(record.text)
+        for pos, (sentence, tokens) in enumerate(split):
             if len(sentence) < 20:
                 continue
             coverage = evidence.holds_tokens(tokens)
+            if continuations and pos and CONTINUES.match(sentence):
+                before, before_tokens = split[pos - 1]
+                joined = evidence.holds_tokens(tokens | before_tokens)
+                if joined > coverage:
+                    sentence, coverage = f"{before} {sentence}", joined
             if coverage <= 0:
                 continue
             score = coverage + 0.5 * max(fused, 0.0) / (top or 1.0) + 0.5 * (similarity - best_similarity)

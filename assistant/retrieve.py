@@ -50,6 +50,9 @@ class Hit:
     index: int = -1  # the record's position in the snapshot
 
 
+STATISTICS = frozenset(tokenize("average total number figure rate"))
+
+
 @dataclass
 class Evidence:
     query: Query
@@ -78,6 +81,12 @@ class Evidence:
             return self.present
         wanted = set(counted)
         return lambda tokens: self.present(tokens) & wanted
+
+    def heaviest(self) -> str | None:
+        """The subject term that carries most of the question's weight: what it is about. The name of
+        a statistic ("average", "total") says how it is counted, not what."""
+        terms = {t: w for t, w in self.weights.items() if t not in STATISTICS}
+        return max(terms, key=terms.get) if terms else None
 
     def holds(self, text: str) -> float:
         """Share of the question's subject weight a text holds."""

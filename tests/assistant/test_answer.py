@@ -127,6 +127,23 @@ def test_a_number_is_answered_by_the_sentence_stating_it(assistant):
     assert "211 looked after children" in answer.text and _refs(answer) == {(SG, "8")}
 
 
+def test_a_figure_in_a_sentence_that_carries_on_from_the_last_is_quoted_with_it(assistant):
+    """"This is 24.5% of the total population" says nothing of children without the sentence before it."""
+    answer = assistant.answer("what percentage of the population in medway are children?")
+    assert not answer.refused and answer.form == "figure" and _refs(answer) == {("medway-2013-07-19", "4")}
+    assert "approximately 65,000 children and young people" in answer.text and "24.5%" in answer.text
+
+
+def test_an_average_is_answered_only_by_a_sentence_about_what_is_averaged(assistant):
+    answer = assistant.answer("what is the average social worker caseload in medway?")
+    assert not answer.refused and "caseloads are unacceptably high at around 40" in answer.text
+    assert _refs(answer) == {("medway-2013-07-19", "71")}
+    # South Gloucestershire calls caseloads manageable but gives no number: "an England average of 84.3%"
+    # in a sentence about health assessments is not an answer
+    answer = assistant.answer("what is the average caseload in south gloucestershire?", report=SG)
+    assert answer.refused and answer.text.startswith(REFUSAL)
+
+
 def test_a_grade_for_an_area_not_graded_is_said_to_be_so(assistant):
     answer = assistant.answer("What grade did adoption get in South Gloucestershire?", report=SG)
     assert answer.refused and "did not grade adoption performance" in answer.text

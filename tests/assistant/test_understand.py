@@ -151,6 +151,22 @@ def test_councils_are_named_as_users_type_them():
     assert understand("What did Reading get for leadership?", indexed).authorities == ("Reading",)
 
 
+def test_counties_are_named_by_their_usual_short_forms():
+    indexed = {"West Northamptonshire": ["West Northants"], "Northamptonshire": ["Northants"],
+               "Staffordshire": ["Staffs"]}
+    assert understand("any kids in unregistered homes in west northants?", indexed).authorities == (
+        "West Northamptonshire",)
+    assert understand("how many children in care in northants", indexed).authorities == ("Northamptonshire",)
+    # a short form that is also a word names the county only when capitalised
+    assert understand("who staffs the front door?", indexed).authorities == ()
+    assert understand("who staffs the front door in Staffs?", indexed).authorities == ("Staffordshire",)
+
+
+def test_how_long_does_it_take_asks_about_its_subject_not_taking():
+    q = understand("how long do care proceedings take in Medway?", INDEXED)
+    assert q.quantity == "duration" and "take" not in q.subject and "proceed" in q.subject
+
+
 @pytest.mark.parametrize("question, across", [
     ("do care leavers over 21 still get help in Kingston?", None),  # "still", but not about a grade
     ("is Kingston still good for care leavers?", "trend"),
@@ -234,6 +250,13 @@ def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     # a count in words, of the subject
     ("The number of looked after children placed out of area is small.", 0.5),
     ("The service comprises one social work team working with children.", 0.0),
+    # a count in brackets still counts what follows it
+    ("At the time of the inspection, too many (15) looked after children were missing.", 1.0),
+    # the count after "the number of" what it counts
+    ("The number of electively home-educated looked after children was 65 in the autumn term 2015.", 1.0),
+    ("The number of looked after children placed at a distance has fallen to 140.", 1.0),
+    # a count whose noun goes unsaid before a participle, in a sentence about the subject
+    ("Reviews of children looked after rose from 539 completed in 2014-15 to 765.", 0.5),
 ])
 def test_how_a_number_counts_the_subject(sentence, strength):
     """"How many children are looked after?" is answered best by a number of children, then by a share
