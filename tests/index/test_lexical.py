@@ -3,6 +3,7 @@ whole index's scores for those documents."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from index.lexical import LexicalIndex
 from tests.conftest import SAMPLE
@@ -33,3 +34,13 @@ def test_a_hyphenated_word_matches_its_closed_up_form_both_ways():
     index = LexicalIndex.build(["The re-offending rate is high at 51%.", "Wellbeing checks happen.", "Other text."])
     assert index.scores("reoffending rate").argmax() == 0
     assert index.scores("well-being").argmax() == 1 and index.scores("well-being")[2] == 0
+
+
+
+@pytest.mark.parametrize("adjective, noun", [("stable", "stability"), ("able", "ability"), ("viable", "viability"),
+                                             ("vulnerable", "vulnerability"), ("available", "availability")])
+def test_an_adjective_and_its_noun_share_a_stem(adjective, noun):
+    """"How stable are placements?" must find "placement stability"."""
+    from index.lexical import tokenize
+
+    assert tokenize(adjective) == tokenize(noun)
