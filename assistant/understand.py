@@ -116,10 +116,13 @@ FORM_WORDS = set(tokenize(
 # "at the end of August 2016", "in March 2017", "last year": when, not what
 TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(start|end|beginning|middle) of\b|"
                          r"\b(last|this|next|previous) (year|month|week)\b|"
-                         r"\b(at the moment|at present|right now|these days|nowadays|currently)\b", re.I)
+                         r"\b(at the moment|at present|right now|these days|nowadays|currently)\b|"
+                         # "before this one", "the last one": the one is the inspection the question is about
+                         r"\b(this|that|the last|the previous|the latest) one\b", re.I)
 # words that only scope a question in time: its deadline or its date
 TAKES = set(tokenize("take takes taking took"))
-TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once "
+INSPECTION = set(tokenize("inspection inspected"))
+TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once last "
                           "next january february march april may june july august september october november december "
                           "jan feb mar apr jun jul aug sep sept oct nov dec"))
 
@@ -243,8 +246,10 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
     # the names as written too: "S Glos", "BCP" and "London Corporation" say where, not what
     written = [alias for a in named for alias in indexed.get(a, ()) if mentions(text, alias)]
     scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text))
+    # "when was the last safeguarding inspection?": when, of an inspection, is what it asks
+    form_words = FORM_WORDS - INSPECTION if asks == "date" else FORM_WORDS
     subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", text))))
-                    if t not in FORM_WORDS and t not in scope_words and t not in TIME_WORDS)
+                    if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):
         asks = "grade"  # "is Bolton any good?": how the council was judged overall
     if quantity == "duration":

@@ -162,6 +162,13 @@ def test_counties_are_named_by_their_usual_short_forms():
     assert understand("who staffs the front door in Staffs?", indexed).authorities == ("Staffordshire",)
 
 
+def test_when_an_earlier_inspection_was_is_about_that_inspection():
+    """"Inspection" is a question's form word ("what did the inspection say?") but the subject of a
+    date question; "last" and "this one" only place it in time."""
+    q = understand("when was Medway's last safeguarding inspection before this one?", INDEXED)
+    assert q.asks == "date" and set(q.subject) == {"safeguard", "inspect"}
+
+
 def test_how_long_does_it_take_asks_about_its_subject_not_taking():
     q = understand("how long do care proceedings take in Medway?", INDEXED)
     assert q.quantity == "duration" and "take" not in q.subject and "proceed" in q.subject
