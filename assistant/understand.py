@@ -171,9 +171,16 @@ def known_authorities() -> dict[str, str]:
 # re's own cache of 512 patterns they would evict each other, and every other pattern, on every question.
 @lru_cache(maxsize=None)
 def _name_pattern(name: str) -> re.Pattern:
-    flags = 0 if name.lower() in COMMON_WORDS else re.I
-    return re.compile(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") +
-                      r"(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))", flags)
+    written = re.escape(name).replace(r"\ ", r"[\s-]+")
+    if name.lower() in COMMON_WORDS:
+        # "Bury", or in lower case where only a place fits: "in bury", "for derby", "reading's",
+        # "hull council" (not "reading support" or "what is reading age")
+        written = (f"(?:{written}|(?i:(?:(?<=\\bin )|(?<=\\bat )|(?<=\\bfor )|(?<=\\bfrom )){written.lower()}|"
+                   f"{written.lower()}(?=['’]s\\b|\\s+(?:council|children['’]?s? services)\\b)))")
+        flags = 0
+    else:
+        flags = re.I
+    return re.compile(r"(?<![\w-])" + written + r"(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))", flags)
 
 
 @lru_cache(maxsize=None)

@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 LIST = Path(__file__).with_name("authorities.txt")
-# Place names that are also everyday English words: only a capitalised use names the council. Other
+# Place names that are also everyday English words: a capitalised use names the council, and in a
+# question a lower-case one where only a place fits ("in bury", "reading's"). Other
 # names count however they are typed: users write "kingston" and "windsor" in lower case. The
 # counties' usual short forms ("Northants", "Herts") are aliases in authorities.txt; three of them
 # are also words ("staffs", "bucks", "wilts").

@@ -149,6 +149,10 @@ def test_councils_are_named_as_users_type_them():
     # a place name that is an everyday word names the council only when capitalised
     assert understand("what reading support do children get?", indexed).authorities == ()
     assert understand("What did Reading get for leadership?", indexed).authorities == ("Reading",)
+    # in lower case, where only a place fits
+    assert understand("how many kids in care in bury", indexed).authorities == ("Bury",)
+    assert understand("what is reading's grade for leadership?", indexed).authorities == ("Reading",)
+    assert understand("what is reading age like for children in care?", indexed).authorities == ()
 
 
 def test_counties_are_named_by_their_usual_short_forms():
