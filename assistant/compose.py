@@ -283,8 +283,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
 # "when was Kingston inspected?", "when did the report come out?": the report's cover says; "when was
 # the previous inspection?" is for the report's text to answer
 _WHEN_INSPECTED = re.compile(r"\b(inspect\w*|publish\w*|came out|come out|visit(ed)?)\b", re.I)
-_ABOUT_THE_INSPECTION = frozenset(tokenize("publish published publication visit visited came come out last latest "
-                                           "recent recently most"))
+_ABOUT_THE_INSPECTION = frozenset(tokenize("inspection inspected publish published publication visit visited came come "
+                                           "out last latest recent recently most"))
 _EARLIER = re.compile(r"\b(previous|prior|earlier|before|first)\b", re.I)
 
 
@@ -361,7 +361,7 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
     chosen ones do not, finishes a chosen one's thought, or scores nearly as well; one from another
     paragraph must cover a new term and score closer to the best, since every extra paragraph is
     one more citation to trust."""
-    scored = _scored_sentences(query, evidence, snap, limit_units=5)
+    scored = _scored_sentences(query, evidence, snap, limit_units=5, continuations=True)
     if not scored:
         return None
     weights = evidence.weights
@@ -369,8 +369,13 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
     top, home = scored[0][0], scored[0][4].id
     chosen, seen, covered = [], set(), set()
     for score, coverage, pos, sentence, record in scored:
-        key = sentence.lower()
-        if key in seen:
+        # a sentence read with the one it carries on from holds two: neither may be said twice
+        parts = sentences(sentence)
+        if len(parts) > 1 and parts[0].lower() in seen:
+            parts = parts[1:]  # what it carries on from is said already: it follows on
+            sentence = parts[0]
+        keys = {part.lower() for part in parts}
+        if keys & seen:
             continue
         tokens = evidence.present(set(tokenize(sentence)))
         new = sum(weights[t] for t in tokens - covered)
@@ -382,7 +387,7 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
                 continue
         elif score < top * 0.8 or new < 0.15 * total:
             continue
-        seen.add(key)
+        seen |= keys
         covered |= tokens
         chosen.append((record, pos, sentence))
         if len(chosen) == limit:
@@ -433,10 +438,9 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
                 continue
             coverage = evidence.holds_tokens(tokens)
             if continuations and pos and CONTINUES.match(sentence):
+                # "This is a valuable resource ..." says nothing without what "this" is
                 before, before_tokens = split[pos - 1]
-                joined = evidence.holds_tokens(tokens | before_tokens)
-                if joined > coverage:
-                    sentence, coverage = f"{before} {sentence}", joined
+                sentence, coverage = f"{before} {sentence}", evidence.holds_tokens(tokens | before_tokens)
             if coverage <= 0:
                 continue
             score = coverage + 0.5 * max(fused, 0.0) / (top or 1.0) + 0.5 * (similarity - best_similarity)
