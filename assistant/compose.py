@@ -238,7 +238,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     # a stated quantity can sit in any paragraph that mentions the subject: look further than for a
     # description, and in one or two reports, at every paragraph
     scored = _scored_sentences(query, evidence, snap, limit_units=20,
-                               everywhere=len(evidence.report_ids) <= 2, continuations=True)
+                               everywhere=len(evidence.report_ids) <= 2, continuations="needed")
     # the fact is stated in the sentence itself, not in the one it carries on from
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
     counts = evidence.counting_terms(query.counted)
@@ -247,7 +247,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # of children ... is small"), not by "one social work team" in a sentence that mentions children,
         # nor "16 adopters were recruited" for "how many foster carers were recruited"; "what is the
         # average caseload?" is answered by "an average of 68 children"
-        scored = [s for s in scored if counting(s[3], counts)]
+        # (of the sentence stating the number: not "252 children" in the one it carries on from)
+        scored = [s for s in scored if counting(sentences(s[3])[-1], counts)]
     elif wanted == "count":
         # "what is the average caseload?" with nothing saying what is counted: the number must be in a
         # sentence about the question's main term, not "two other London boroughs" in one about
@@ -265,7 +266,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                 return 0.0
             extra = 0.3 if _same_time(s[3], query) else 0.0
             if wanted == "count":
-                extra += 0.5 * counting(s[3], counts)
+                extra += 0.5 * counting(sentences(s[3])[-1], counts)
             return extra
 
         scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))
@@ -361,7 +362,7 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
     chosen ones do not, finishes a chosen one's thought, or scores nearly as well; one from another
     paragraph must cover a new term and score closer to the best, since every extra paragraph is
     one more citation to trust."""
-    scored = _scored_sentences(query, evidence, snap, limit_units=5, continuations=True)
+    scored = _scored_sentences(query, evidence, snap, limit_units=5, continuations="always")
     if not scored:
         return None
     weights = evidence.weights
@@ -405,13 +406,14 @@ CONTINUES = re.compile(r"(This|These|That|Those|It|Its|They|Their|Such|Of (these
 
 
 def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_units: int, everywhere: bool = False,
-                      continuations: bool = False) -> list[tuple[float, float, int, str, Record]]:
+                      continuations: str | None = None) -> list[tuple[float, float, int, str, Record]]:
     """(score, coverage, position, sentence, record) for the sentences of the top-ranked citation
     units (or, `everywhere`, of every record of the reports in scope), best first. Coverage: the
     share of the question's term weight the sentence holds; score adds how well its paragraph was
     retrieved and how close it is in meaning. With `continuations`, a sentence that carries on from
     the one before ("There has been steady improvement in timescales for court proceedings. The
-    current average of 22 weeks ...") is read, and quoted, with it."""
+    current average of 22 weeks ...") is read, and quoted, with it: "always", or only where "needed"
+    for it to hold more of the question (a figure's sentence is its answer; the one before is context)."""
     units: list[str] = []
     out = []
     top = evidence.ranked[0][1] if evidence.ranked else 1.0
@@ -440,7 +442,9 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             if continuations and pos and CONTINUES.match(sentence):
                 # "This is a valuable resource ..." says nothing without what "this" is
                 before, before_tokens = split[pos - 1]
-                sentence, coverage = f"{before} {sentence}", evidence.holds_tokens(tokens | before_tokens)
+                joined = evidence.holds_tokens(tokens | before_tokens)
+                if continuations == "always" or joined > coverage:
+                    sentence, coverage = f"{before} {sentence}", joined
             if coverage <= 0:
                 continue
             score = coverage + 0.5 * max(fused, 0.0) / (top or 1.0) + 0.5 * (similarity - best_similarity)
