@@ -73,6 +73,14 @@ def rewrite(question: str, turns: list[str]) -> str:
                           flags=re.I)
         new_slots.append("audience")
     names = [a for a in set(known_authorities().values()) if mentions(change, a)]
+    if not names and _WHOLE_QUESTION.match(change) and len(change.split()) >= 4:
+        # "and how many children had child protection plans?" asks a question of its own: only where
+        # (and when) carries over, not the last question's subject ("looked after children")
+        places = {canon for alias, canon in known_authorities().items() if mentions(previous, alias)}
+        places = sorted(p for p in places if not any(p != q and p in q for q in places))  # not "Gloucestershire"
+        years = " ".join(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", previous)))
+        where = f" in {' and '.join(places)}" if places else ""
+        return f"{change}{where}{' in ' + years if years else ''}?"
     if names:
         for name in set(known_authorities().values()):
             base = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(name) + r"(['’]s)?\b", "", base, flags=re.I)
@@ -84,6 +92,9 @@ def rewrite(question: str, turns: list[str]) -> str:
         if understand(previous).asks == "grade":
             return f"What grade did {change} get?"  # same kind of question, new topic
     return f"{base} {change}?".replace(" ?", "?")
+
+
+_WHOLE_QUESTION = re.compile(r"(what|how|which|who|when|where|why|is|are|was|were|do|does|did|has|have|can)\b", re.I)
 
 
 def _last_standalone(turns: list[str]) -> str:

@@ -115,6 +115,10 @@ def test_years():
     ("and partnership working?", ["How was capacity for improvement judged?"],
      "What grade did partnership working get?"),
     ("which paragraph says that?", ["are kids in care getting their jabs?"], "are kids in care getting their jabs?"),
+    # a question of its own keeps only where and when from the last one, not its subject
+    ("and how many children had child protection plans?",
+     ["How many looked after children were there in south glos in 2012?"],
+     "how many children had child protection plans in South Gloucestershire in 2012?"),
 ])
 def test_follow_up_rewriting(follow_up, history, expected):
     assert rewrite(follow_up, history) == expected
