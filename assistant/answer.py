@@ -64,9 +64,10 @@ class Assistant:
         """selected: the user chose the reports, rather than the question's words or nothing."""
         snap = self.retriever.snapshot()
         evidence = self.retriever.evidence(query, report_ids, max(self.k, 8))
-        # when an inspection was, and how many recommendations it made: each report's own record of it
+        # when an inspection was, how many recommendations it made, a summary of it: each report's own record
         structured = (compose.inspection_dates(query, report_ids, snap) or
-                      compose.recommendation_count(query, report_ids, snap))
+                      compose.recommendation_count(query, report_ids, snap) or
+                      compose.summary(query, report_ids, snap))
         if structured:
             candidates = [structured]
         elif query.asks in ("grade", "action"):

@@ -100,8 +100,8 @@ def decide(query: Query, evidence: Evidence, candidates: list[Candidate], snap: 
             return Decision(None, f"no recommendation{who} has the deadline '{query.timescale}'",
                             detail=f"(The reports set no recommendations{who} due '{query.timescale}'.)")
 
-    if description and relevant and description.support >= thresholds.support:
-        return Decision(description)
+    if description and (relevant or description.structured) and description.support >= thresholds.support:
+        return Decision(description)  # (a summary is read from the report's structure, not retrieved)
     return Decision(None, "nothing in the retrieved paragraphs answers it (" + ", ".join(
         f"{k} {v:.2f}" for k, v in signals(evidence, candidates).items()) + ")", nearby=nearby)
 

@@ -125,6 +125,43 @@ def recommendation_count(query: Query, report_ids: list[str], snap: Snapshot) ->
     return Candidate("figure", drafts, fit=1.0, support=1.0, structured=True, lead=lead, kinds={"count"})
 
 
+# "summarise the Bolton report", "give me an overview of the inspection", "what were the main findings?"
+_SUMMARY = re.compile(r"\b(summar(y|ies|i[sz]e|i[sz]ing)|overview|sum (it )?up|(main|key) (findings|points|messages|"
+                      r"issues)|headlines?|in a nutshell|tl;? ?dr|gist)\b", re.I)
+_ABOUT_A_SUMMARY = frozenset(tokenize("summary summarise summarize summarising overview sum up main key findings finding "
+                                      "points messages issues headline headlines nutshell gist tldr whole overall "
+                                      "report inspection brief briefly quick quickly short give please"))
+
+
+def summary(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | None:
+    """For "summarise the Bolton report": one report's judgements and what it said must improve,
+    each cited where the report states it; the newest report, unless a year is asked. None for any
+    other question, or one naming no council over many reports."""
+    if (query.asks != "describe" or not _SUMMARY.search(query.text) or not set(query.subject) <= _ABOUT_A_SUMMARY
+            or not _one_council(query, report_ids)):
+        return None
+    reports = newest_first(report_ids, snap)
+    report = next((r for r in reports if r.year in query.years), reports[0]) if reports else None
+    if report is None:
+        return None
+    drafts = []
+    named = [(report.id, j) for j in report.judgements]
+    for _, j in sorted(named, key=lambda n: n[1].area != "overall"):  # the overall grade first
+        stated = snap.paragraph(report.id, j.ref)
+        if stated:
+            where = f" for {j.section[:1].lower()}{j.section[1:]}" if j.section and _two_sections(named, j) else ""
+            drafts.append(Draft(text=f"{j.area_text} was judged {j.label()}{where}.", record=stated[0],
+                                quote=_statement(stated, j), group="Judgements"))
+    drafts += [_bullet(snap.records[i], snap) for i in snap.recommendations.get(report.id, ())]
+    if not drafts:
+        return None
+    lead = f"{report.short_name()} (inspected {report.inspection_dates}): its judgements, and what it said must improve."
+    if len(reports) > 1:
+        lead += f" It is the {'report of the year asked' if report.year in query.years else 'latest'} of " \
+                f"{len(reports)} reports in scope."
+    return Candidate("description", drafts, fit=1.0, support=1.0, structured=True, lead=lead)
+
+
 def _bullet(r: Record, snap: Snapshot) -> Draft:
     """A recommendation bullet as a claim: who must act (from its list's intro), under its heading."""
     intro = next((p.text for p in snap.paragraph(r.report_id, r.ref) if p.kind != "recommendation"), "")

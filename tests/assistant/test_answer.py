@@ -85,6 +85,21 @@ def test_how_many_recommendations_a_report_made(assistant):
         assistant.retriever.snapshot().records[i].ref for i in bullets}
 
 
+def test_a_summary_of_a_report_is_its_judgements_and_what_must_improve(assistant):
+    answer = assistant.answer("can you summarise the medway report?")
+    assert not answer.refused and answer.text.startswith("Medway 2013 (inspected")
+    snap = assistant.retriever.snapshot()
+    report = snap.catalog["medway-2013-07-19"].report
+    overall = next(j for j in report.judgements if j.area == "overall")
+    first = answer.text.split("\n")[2]  # the lead, the judgements' heading, then the overall grade
+    assert first.startswith(f"- {overall.area_text} was judged {overall.label()}")
+    cited = {c.paragraph for c in answer.citations}
+    bullets = [snap.records[i] for i in snap.recommendations["medway-2013-07-19"]]
+    assert {b.ref for b in bullets} <= cited and all(c.report_id == "medway-2013-07-19" for c in answer.citations)
+    # a question with a subject of its own is not a request for a summary
+    assert not assistant.answer("give me an overview of return home interviews in Medway").text.startswith("Medway 2013 (")
+
+
 def test_is_a_council_any_good_asks_for_its_overall_grade(assistant):
     answer = assistant.answer("is Medway any good?")
     assert answer.text.startswith("Overall effectiveness") and "Inadequate" in answer.text
