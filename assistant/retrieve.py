@@ -227,10 +227,7 @@ class Retriever:
                     stand_ins[t] = [frozenset([fixed])]
             known = [max(snap.lexical.idf(x) for x in alt) for alt in stand_ins.get(t, ())
                      if all(snap.lexical.document_frequency(x) for x in alt)]
-            # a word with a stand-in weighs what the reports' word weighs: "kids" is rare in the reports
-            # (so its own weight is high) but means "children", which is common
-            weights[t] = min([*known, snap.lexical.idf(t)] if snap.lexical.document_frequency(t) else known) \
-                if known else snap.lexical.idf(t)
+            weights[t] = min(known) if known and not snap.lexical.document_frequency(t) else snap.lexical.idf(t)
         return weights, stand_ins
 
     def evidence(self, query: Query, report_ids: list[str], k: int | None = None,

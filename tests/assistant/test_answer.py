@@ -85,27 +85,6 @@ def test_how_many_recommendations_a_report_made(assistant):
         assistant.retriever.snapshot().records[i].ref for i in bullets}
 
 
-def test_an_everyday_word_weighs_what_the_reports_word_for_it_weighs(assistant):
-    """"kids" is rare in the reports, so on its own it would outweigh the rest of the question; it
-    means "children", which is common: it weighs no more than the reports' word."""
-    from index.vocabulary import EVERYDAY
-
-    retriever = assistant.retriever
-    snap = retriever.snapshot()
-    lexical = snap.lexical
-    checked = 0
-    for phrase in EVERYDAY:
-        query = retriever.understand(f"what about {phrase} in South Gloucestershire?")
-        weights, stand_ins = retriever.terms(query, snap)
-        for term, alternatives in stand_ins.items():
-            known = [max(lexical.idf(x) for x in alt) for alt in alternatives
-                     if all(lexical.document_frequency(x) for x in alt)]
-            if term in weights and known:
-                assert weights[term] <= min(known) + 1e-9, (phrase, term)
-                checked += lexical.document_frequency(term) > 0 and lexical.idf(term) > min(known)
-    assert checked  # some everyday word is in the reports, and rarer there than the reports' word
-
-
 def test_a_summary_of_a_report_is_its_judgements_and_what_must_improve(assistant):
     answer = assistant.answer("can you summarise the medway report?")
     assert not answer.refused and answer.text.startswith("Medway 2013 (inspected")
