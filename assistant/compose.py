@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.facts import MONTHS, _split, asked_kinds, counting, fact_kinds, sentences, states
+from assistant.facts import CEASED, LEAVING, MONTHS, _split, asked_kinds, counting, fact_kinds, sentences, states
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
 from index.lexical import tokenize
@@ -279,13 +279,15 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     # the fact is stated in the sentence itself, not in the one it carries on from
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
     counts = evidence.counting_terms(query.counted)
+    # a count of those who stopped being what is asked about answers only a question about leaving
+    stated = (lambda s: s) if LEAVING.search(query.text) else (lambda s: CEASED.sub(" ", s))
     if wanted == "count" and COUNTED.search(query.text):
         # "how many children ..." is answered by a number of children (or a share of them, or "the number
         # of children ... is small"), not by "one social work team" in a sentence that mentions children,
         # nor "16 adopters were recruited" for "how many foster carers were recruited"; "what is the
         # average caseload?" is answered by "an average of 68 children"
         # (of the sentence stating the number: not "252 children" in the one it carries on from)
-        scored = [s for s in scored if counting(sentences(s[3])[-1], counts)]
+        scored = [s for s in scored if counting(stated(sentences(s[3])[-1]), counts)]
     elif wanted == "count":
         # "what is the average caseload?" with nothing saying what is counted: the number must be in a
         # sentence about the question's main term, not "two other London boroughs" in one about
@@ -303,7 +305,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                 return 0.0
             extra = 0.3 if _same_time(s[3], query) else 0.0
             if wanted == "count":
-                extra += 0.5 * counting(sentences(s[3])[-1], counts)
+                extra += 0.5 * counting(stated(sentences(s[3])[-1]), counts)
             return extra
 
         scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))

@@ -243,6 +243,13 @@ _ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z
 _COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\)?\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)
 
 
+# "312 children who have ceased to be looked after" counts children who left care, not children in
+# it: for a question not about leaving, such a count counts nothing
+CEASED = re.compile(r"\b\d[\d,]*\s+(?:[\w’'-]+\s+){0,3}?(?:who\s+|that\s+)?(?:have\s+|had\s+|has\s+)?"
+                    r"(?:ceased|stopped being|no longer)\b(?:[^;.]|\.\d)*", re.I)
+LEAVING = re.compile(r"\b(ceas\w*|no longer|stopp?(ed|ing)?|left|leave|leaving|exit\w*)\b", re.I)
+
+
 def counting(sentence: str, present) -> float:
     """How a number in the sentence counts the question's subject (`present(terms)`: the subject
     terms among them), best first:

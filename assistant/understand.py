@@ -121,6 +121,9 @@ TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(st
                          r"\b(this|that|the last|the previous|the latest) one\b", re.I)
 # words that only scope a question in time: its deadline or its date
 TAKES = set(tokenize("take takes taking took"))
+GOOD = set(tokenize("good"))
+GOOD_THING = re.compile(r"\bgood(?: or better| or outstanding)?\s+(?!(?:at|in|for|on|and|or|to|is|are|was|were|enough|"
+                        r"as|with|so|overall|now|then|about)\b)[a-z]{3,}", re.I)
 INSPECTION = set(tokenize("inspection inspected"))
 TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once last "
                           "next january february march april may june july august september october november december "
@@ -255,6 +258,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Qu
     scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text))
     # "when was the last safeguarding inspection?": when, of an inspection, is what it asks
     form_words = FORM_WORDS - INSPECTION if asks == "date" else FORM_WORDS
+    if asks in ("quantity", "describe") and GOOD_THING.search(text):
+        form_words = form_words - GOOD  # "go to good schools": which schools, not how good something is
     subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", text))))
                     if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):

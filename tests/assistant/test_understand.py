@@ -177,6 +177,24 @@ def test_when_an_earlier_inspection_was_is_about_that_inspection():
     assert q.asks == "date" and set(q.subject) == {"safeguard", "inspect"}
 
 
+def test_good_is_the_subject_when_it_says_which_thing():
+    assert "good" in understand("what % of kids in care go to good schools in Medway?", INDEXED).subject
+    assert "good" not in understand("how good are schools in Medway?", INDEXED).subject
+    assert understand("is Medway any good?", INDEXED).subject == ()
+
+
+def test_a_count_of_those_who_left_does_not_count_those_still_there():
+    from assistant.facts import CEASED, counting
+    from index.lexical import tokenize
+
+    subject = set(tokenize("children looked after"))
+    present = lambda terms: terms & subject  # noqa: E731
+    sentence = "In the 12 months prior to the inspection, 88 children ceased to be looked after."
+    assert counting(sentence, present) == 1.0 and counting(CEASED.sub(" ", sentence), present) == 0.0
+    kept = "At the time of the inspection, the council looked after 173 children."
+    assert CEASED.sub(" ", kept) == kept
+
+
 def test_how_long_does_it_take_asks_about_its_subject_not_taking():
     q = understand("how long do care proceedings take in Medway?", INDEXED)
     assert q.quantity == "duration" and "take" not in q.subject and "proceed" in q.subject
