@@ -407,6 +407,7 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
     weights = evidence.weights
     total = sum(weights.values()) or 1.0
     top, home = scored[0][0], scored[0][4].id
+    main = evidence.heaviest()
     chosen, seen, covered = [], set(), set()
     for score, coverage, pos, sentence, record in scored:
         # a sentence read with the one it carries on from holds two: neither may be said twice
@@ -425,8 +426,8 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
             # close as the best ("are weak" ... "are not provided with a health passport"), adds its detail
             if score < top * 0.6 or (chosen and new < 0.1 * total and not follows and score < top * 0.85):
                 continue
-        elif score < top * 0.8 or new < 0.15 * total:
-            continue
+        elif score < top * 0.8 or new < 0.15 * total or (main is not None and main not in tokens):
+            continue  # (another paragraph must also be about what the question is mainly about)
         seen |= keys
         covered |= tokens
         chosen.append((record, pos, sentence))
