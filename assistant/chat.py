@@ -73,7 +73,7 @@ def rewrite(question: str, turns: list[str]) -> str:
                           flags=re.I)
         new_slots.append("audience")
     names = [a for a in set(known_authorities().values()) if mentions(change, a)]
-    if not names and _WHOLE_QUESTION.match(change) and len(change.split()) >= 4:
+    if not names and _WHOLE_QUESTION.match(change) and len(change.split()) >= 4 and not _POINTS_BACK.search(change):
         # "and how many children had child protection plans?" asks a question of its own: only where
         # (and when) carries over, not the last question's subject ("looked after children")
         places = {canon for alias, canon in known_authorities().items() if mentions(previous, alias)}
@@ -94,6 +94,8 @@ def rewrite(question: str, turns: list[str]) -> str:
     return f"{base} {change}?".replace(" ?", "?")
 
 
+# "how many of them were adopted?": the question leans on the last one for what it is about
+_POINTS_BACK = re.compile(r"\b(them|they|those|these|it|its|this|that|their|ones?|same|such)\b", re.I)
 _WHOLE_QUESTION = re.compile(r"(what|how|which|who|when|where|why|is|are|was|were|do|does|did|has|have|can)\b", re.I)
 
 

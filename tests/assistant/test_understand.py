@@ -119,6 +119,9 @@ def test_years():
     ("and how many children had child protection plans?",
      ["How many looked after children were there in south glos in 2012?"],
      "how many children had child protection plans in South Gloucestershire in 2012?"),
+    # one that points back ("them") still leans on the last question's subject
+    ("and how many of them were adopted?", ["How many looked after children were there in Medway?"],
+     "How many looked after children were there in Medway how many of them were adopted?"),
 ])
 def test_follow_up_rewriting(follow_up, history, expected):
     assert rewrite(follow_up, history) == expected
