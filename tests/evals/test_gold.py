@@ -30,7 +30,8 @@ def _reports_for(item):
 
 def test_gold_set_is_big_and_broad():
     assert len(ITEMS) >= 80
-    sg = [i for i in ITEMS if i.report and "south gloucestershire" in i.report.lower()]
+    # the primary report's questions (South Gloucestershire 2017 is another report)
+    sg = [i for i in ITEMS if i.report and "south gloucestershire" in i.report.lower() and "2017" not in i.report]
     assert len(sg) >= 60
     assert sum(not i.answerable for i in ITEMS) >= 10
     assert sum(bool(i.history) for i in ITEMS) >= 5
