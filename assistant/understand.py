@@ -106,7 +106,7 @@ FORM_WORDS = set(tokenize(
     "thing things must need needs like know find give giving get getting got does whether able current any paragraph "
     "wrong right bad poor decent okay ok sort sorted problem problems issue issues actually really going doing well "
     "enough better worse best worst think thought way ways kind lot lots happens happen happened done do being make "
-    "made deal dealt handled handle work working area areas council councils local authority authorities latest "
+    "made deal dealt handled handle treat treats treated work working area areas council councils local authority authorities latest "
     "grade grades graded grading judged judgement judgements rated rating ratings overall effectiveness mark marked "
     "should shall would could must have has had improve improvement improvements recommend recommendations recommended "
     "action actions todo need needed required deadline deadlines timescale timescales number percentage proportion "
