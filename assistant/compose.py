@@ -281,6 +281,10 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     counts = evidence.counting_terms(query.counted)
     # a count of those who stopped being what is asked about answers only a question about leaving
     stated = (lambda s: s) if LEAVING.search(query.text) else (lambda s: CEASED.sub(" ", s))
+    if wanted == "count" and not LEAVING.search(query.text):
+        # nor do its words make the sentence about those still there: "312 children who have ceased to
+        # be looked after" is not about looked after children
+        scored = [_reweighed(s, evidence, CEASED.sub(" ", s[3])) if CEASED.search(s[3]) else s for s in scored]
     if wanted == "count" and COUNTED.search(query.text):
         # "how many children ..." is answered by a number of children (or a share of them, or "the number
         # of children ... is small"), not by "one social work team" in a sentence that mentions children,
@@ -318,6 +322,13 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     drafts = [Draft(text=sentence, record=record, quote=sentence)]
     return Candidate("figure" if query.asks == "quantity" else "fact", drafts, fit=coverage,
                      support=coverage, kinds=fact_kinds(sentence))
+
+
+def _reweighed(scored: tuple, evidence: Evidence, text: str) -> tuple:
+    """A scored sentence with its coverage (and score) taken from `text`, a part of it."""
+    score, coverage, pos, sentence, record = scored
+    held = evidence.holds(text)
+    return (score - (coverage - held), held, pos, sentence, record)
 
 
 # "when was Kingston inspected?", "when did the report come out?": the report's cover says; "when was
@@ -440,6 +451,9 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
                      kinds=set().union(*(fact_kinds(d.quote) for d in drafts)))
 
 
+# a heading and its page number, then the next heading: a contents list, which 118 of the corpus's
+# reports open with (an older layout the parser keeps as a paragraph)
+CONTENTS = re.compile(r"[a-z)] \d{1,3} (?=[A-Z])")
 # A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ..."
 CONTINUES = re.compile(r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
                        r"overall))\b")
@@ -476,8 +490,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
         similarity = evidence.similarity.get(position, best_similarity - 0.2)
         split = _split(record.text)
         for pos, (sentence, tokens) in enumerate(split):
-            if len(sentence) < 20:
-                continue
+            if len(sentence) < 20 or len(CONTENTS.findall(sentence)) >= 3:
+                continue  # (a report's contents list, "... protection 10 The experiences ... 17 Leadership", says nothing)
             coverage = evidence.holds_tokens(tokens)
             if continuations and pos and CONTINUES.match(sentence):
                 # "This is a valuable resource ..." says nothing without what "this" is

@@ -245,7 +245,7 @@ _COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\)?\s+(?P<what>(?:[A-
 
 # "312 children who have ceased to be looked after" counts children who left care, not children in
 # it: for a question not about leaving, such a count counts nothing
-CEASED = re.compile(r"\b\d[\d,]*\s+(?:[\w’'-]+\s+){0,3}?(?:who\s+|that\s+)?(?:have\s+|had\s+|has\s+)?"
+CEASED = re.compile(r"\b\d[\d,]*\s+(?:[\w’'-]+\s+){0,5}?(?:who\s+|that\s+)?(?:have\s+|had\s+|has\s+)?"
                     r"(?:ceased|stopped being|no longer)\b(?:[^;.]|\.\d)*", re.I)
 LEAVING = re.compile(r"\b(ceas\w*|no longer|stopp?(ed|ing)?|left|leave|leaving|exit\w*)\b", re.I)
 

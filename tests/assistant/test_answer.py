@@ -85,6 +85,16 @@ def test_how_many_recommendations_a_report_made(assistant):
         assistant.retriever.snapshot().records[i].ref for i in bullets}
 
 
+def test_a_contents_list_is_never_an_answer(assistant):
+    """Sandwell 2013 opens with its contents ("... young people 5 Capacity to improve 6 ..."), which the
+    index keeps as a paragraph: its page numbers are not figures."""
+    snap = assistant.retriever.snapshot()
+    contents = [r for r in snap.records if r.report_id == "sandwell-2013-06-28" and "Capacity to improve 6" in r.text]
+    assert contents  # the list is indexed, so the answer must pass it over
+    answer = assistant.answer("How many looked after children did Medway and Sandwell each have?")
+    assert not answer.refused and ("sandwell-2013-06-28", contents[0].ref) not in _refs(answer)
+
+
 def test_a_summary_of_a_report_is_its_judgements_and_what_must_improve(assistant):
     answer = assistant.answer("can you summarise the medway report?")
     assert not answer.refused and answer.text.startswith("Medway 2013 (inspected")
