@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from assistant.facts import CEASED, LEAVING, MONTHS, _split, asked_kinds, counting, fact_kinds, sentences, states
 from assistant.retrieve import Evidence
@@ -149,9 +150,7 @@ def summary(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | 
     for _, j in sorted(named, key=lambda n: n[1].area != "overall"):  # the overall grade first
         stated = snap.paragraph(report.id, j.ref)
         if stated:
-            where = f" for {j.section[:1].lower()}{j.section[1:]}" if j.section and _two_sections(named, j) else ""
-            drafts.append(Draft(text=f"{j.area_text} was judged {j.label()}{where}.", record=stated[0],
-                                quote=_statement(stated, j), group="Judgements"))
+            drafts.append(_judged(j, named, stated, group="Judgements"))
     drafts += [_bullet(snap.records[i], snap) for i in snap.recommendations.get(report.id, ())]
     if not drafts:
         return None
@@ -236,17 +235,23 @@ def judgement(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | N
         stated = snap.paragraph(rid, j.ref)
         if not stated:
             continue
-        where = f" for {j.section[:1].lower()}{j.section[1:]}" if j.section and _two_sections(named, j) else ""
-        text = f"{j.area_text} was judged {j.label()}{where}."
-        if note == "combined":
-            text = f"{j.area_text} (one judgement in this report) was judged {j.label()}{where}."
-        drafts.append(Draft(text=text, record=stated[0], quote=_statement(stated, j)))
+        area = f"{j.area_text} (one judgement in this report)" if note == "combined" else j.area_text
+        drafts.append(_judged(j, named, stated, area))
         section = snap.paragraph(rid, j.section_ref) if j.section_ref and j.section_ref != j.ref else []
         if section and len(named) <= 3:
             # the cover states the grade; the section under its heading says why
             first = (sentences(section[0].text) or [section[0].text[:200]])[0]
             drafts.append(Draft(text="Its section in the report begins here.", record=section[0], quote=first))
     return Candidate("judgement", [d for d in drafts if d.text], fit=1.0, support=1.0, structured=True)
+
+
+def _judged(j: Judgement, named: list[tuple[str, Judgement]], stated: list[Record], area: str = "",
+            group: str = "") -> Draft:
+    """ "Partnership working was judged Good (Grade 2)." (with its section where two grade the same
+    area), cited to the records that state it."""
+    where = f" for {j.section[:1].lower()}{j.section[1:]}" if j.section and _two_sections(named, j) else ""
+    return Draft(text=f"{area or j.area_text} was judged {j.label()}{where}.", record=stated[0],
+                 quote=_statement(stated, j), group=group)
 
 
 def _two_sections(named: list[tuple[str, Judgement]], j: Judgement) -> bool:
@@ -280,8 +285,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
     counts = evidence.counting_terms(query.counted)
     # a count of those who stopped being what is asked about answers only a question about leaving
-    stated = (lambda s: s) if LEAVING.search(query.text) else (lambda s: CEASED.sub(" ", s))
-    if wanted == "count" and not LEAVING.search(query.text):
+    leaving = bool(LEAVING.search(query.text))
+    stated = (lambda s: s) if leaving else (lambda s: CEASED.sub(" ", s))
+    if wanted == "count" and not leaving:
         # nor do its words make the sentence about those still there: "312 children who have ceased to
         # be looked after" is not about looked after children
         scored = [_reweighed(s, evidence, CEASED.sub(" ", s[3])) if CEASED.search(s[3]) else s for s in scored]
@@ -454,6 +460,14 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
 # a heading and its page number, then the next heading: a contents list, which 118 of the corpus's
 # reports open with (an older layout the parser keeps as a paragraph)
 CONTENTS = re.compile(r"[a-z)] \d{1,3} (?=[A-Z])")
+@lru_cache(maxsize=16384)
+def _contents(text: str) -> tuple[bool, ...]:
+    """Per sentence of a paragraph (as `_split` has them), whether it is a contents list: worked out
+    once per paragraph, as a figure question reads every sentence of a council's reports (testing
+    each sentence every time took 8 ms a question for Birmingham's two reports)."""
+    return tuple(len(CONTENTS.findall(sentence)) >= 3 for sentence, _ in _split(text))
+
+
 # A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ..."
 CONTINUES = re.compile(r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
                        r"overall))\b")
@@ -488,9 +502,9 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             continue  # a findings table or a cover lists judgements: answered from the judgement table; a
             # cover also names the lead inspector and the inspection's dates
         similarity = evidence.similarity.get(position, best_similarity - 0.2)
-        split = _split(record.text)
+        split, listed = _split(record.text), _contents(record.text)
         for pos, (sentence, tokens) in enumerate(split):
-            if len(sentence) < 20 or len(CONTENTS.findall(sentence)) >= 3:
+            if len(sentence) < 20 or listed[pos]:
                 continue  # (a report's contents list, "... protection 10 The experiences ... 17 Leadership", says nothing)
             coverage = evidence.holds_tokens(tokens)
             if continuations and pos and CONTINUES.match(sentence):

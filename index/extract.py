@@ -68,7 +68,8 @@ def _pdf_lines(path: Path, data: bytes) -> list[str]:
             page = pdf[index]
             text = page.get_textpage().get_text_range()
             # PDFium reports a hyphen that fell at a line break as U+FFFE ("home\ufffeeducated",
-            # "multi\ufffeagency"): in these reports every one is a real hyphen, and left as it is
+            # "multi\ufffeagency"): across the whole corpus (2,370 of them, 529 distinct, in its 431 reports)
+            # every one is a real hyphen ("up-to-date", "Wi-Fi", "Stockton-on-Tees"), and left as it is
             # the word matches neither "home educated" nor "home-educated".
             pages.append(text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-"))
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
