@@ -27,8 +27,11 @@ REFERENCE = re.compile(r"\b(which|what) (paragraph|para|section|part)s?\b|\bwher
                        r"\bsource\b|\bcite\b", re.I)
 MONEY = r"(budgets?|spend|spent|spending|costs?|funding|money|£|pounds|salar(y|ies)|price|invest(ed|ment)?)"
 AMOUNT = re.compile(r"\bhow much\b.{0,60}\b" + MONEY + r"|\b" + MONEY + r"\b", re.I)
-# a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor)
-_WHO = r"\bwho (actually |really |currently |now |exactly )?"
+# a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor).
+# The question's "who" opens it or a clause ("and who chairs ...", "tell me who runs ..."); after a noun
+# it is relative: "16 and 17 year olds who are homeless" asks what happens to them, not anyone's name
+_WHO = (r"(?:^\s*|(?<=[,;:?!(])\s*|\b(?:and|but|or|so|me|us|know|knows|say|says|said|tell|ask|asking|wondering|out|"
+        r"see|find|show)\s+)who (actually |really |currently |now |exactly )?")
 # "... called?", "... called in Kingston?": the naming word ends the question, or only a place follows it
 _CALLED = r"\b(called|named|known as)(\s+(in|at|by|for)\s+[\w ,.'’&-]{1,40})?\s*\??$"
 NAME = re.compile(_WHO + r"(is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?|provides?|"
@@ -63,6 +66,11 @@ ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?
                     r"areas? for (improvement|"
                     r"priority action)|improve(ment)?s? (needed|required)|to[- ]do|actions?|what needs to improve|"
                     r"get better|do better|sort out|fix|deadlines?|by when|timescales?)\b", re.I)
+# What must be done falls to the council and its partners, never to those they serve: "do care leavers
+# have to pay council tax?" asks what happens to them, not for the report's recommendations
+SERVED_OBLIGED = re.compile(r"\b(children|child|kids|young people|care leavers|leavers|families|parents|mums|dads|"
+                            r"teenagers|teens|babies|pupils|adopters)\b(?!['’]s)(\s+[\w'’-]+){0,4}?\s+(have|has|need|needs|got)"
+                            r"\s+to\b", re.I)
 FUTURE = re.compile(r"\b(will|going to)\b.{0,50}\b(be|get|grade[d]?|rated?|judged)\b.{0,40}\b(next|future|again)\b|"
                     r"\bnext (time|inspection)\b|\bpredict|\bforecast", re.I)
 INJECTION = re.compile(
@@ -215,7 +223,7 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
         return "quantity"
     if GRADE.search(text) or (areas and HOW_GOOD.search(text)):
         return "grade"
-    if ACTION.search(text) or timescale_asked(text):
+    if ACTION.search(SERVED_OBLIGED.sub(" ", text)) or timescale_asked(text):
         return "action"
     if GRADE_WEAK.search(text):
         return "grade"

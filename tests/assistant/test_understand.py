@@ -38,6 +38,12 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     ("how much did the council spend on agency staff?", "amount", None),
     ("who is the director of children's services?", "name", None),
     ("who has to make sure staff in A&E get supervision?", "action", None),
+    # "who" after a noun is relative: no name is asked for
+    ("what happens to 16 and 17 year olds who are homeless?", "describe", None),
+    ("and who chairs the safeguarding board?", "name", None),
+    # what must be done falls to the council, never to those it serves
+    ("do care leavers in Medway have to pay council tax?", "describe", None),
+    ("what do children's services have to improve?", "action", None),
     ("what did Medway get for overall effectiveness?", "grade", None),
 ])
 def test_the_interrogative_decides_the_kind(question, asks, quantity):
@@ -285,6 +291,8 @@ def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     ("The data-set is now robust, with 109 young people at the time of the inspection currently missing.", 1.0),
     # a count in words, of the subject
     ("The number of looked after children placed out of area is small.", 0.5),
+    # which way a number went is not how many
+    ("The number of looked after children placed out of area has reduced.", 0.0),
     ("The service comprises one social work team working with children.", 0.0),
     # a count in brackets still counts what follows it
     ("At the time of the inspection, too many (15) looked after children were missing.", 1.0),
