@@ -93,8 +93,9 @@ def decide(query: Query, evidence: Evidence, candidates: list[Candidate], snap: 
 
     recommendations = forms.get("recommendations")
     if query.asks == "action" or (recommendations and recommendations.structured and query.audience):
-        if recommendations and (recommendations.structured or recommendations_lead(evidence)):
-            return Decision(recommendations)
+        if recommendations and (recommendations_lead(evidence) or (recommendations.structured and (
+                query.timescale or recommendations.fit >= thresholds.support))):
+            return Decision(recommendations)  # (fit: how much of the topic a list chosen by audience holds)
         if query.timescale:
             who = f" for {query.audience}" if query.audience else ""
             return Decision(None, f"no recommendation{who} has the deadline '{query.timescale}'",

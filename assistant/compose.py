@@ -81,6 +81,11 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
         if query.audience and not query.timescale and len(chosen) > 12:
             ranked = {p for p, _ in evidence.ranked}
             chosen = [r for i, r in zip(evidence.recommendations, chosen) if i in ranked] or chosen[:12]
+        if query.audience and not query.timescale and topic:
+            # chosen for whom they are about: how much of the question's topic they hold ("do care leavers
+            # have to pay council tax?" is not answered by the bullets about children in care)
+            held = evidence.present(set(tokenize(" ".join(r.text for r in chosen))))
+            fit = sum(w for t, w in topic.items() if t in held) / sum(topic.values())
     else:
         pool = [i for rid in evidence.report_ids for i in snap.recommendations.get(rid, ())]
         if not pool:
@@ -283,6 +288,12 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                                everywhere=len(evidence.report_ids) <= 2, continuations="needed")
     # the fact is stated in the sentence itself, not in the one it carries on from
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
+    if query.asks == "date":
+        # a cover's dates are its own inspection's, not an earlier one's ("when was Oldham inspected before
+        # this one?")
+        # (older reports' covers are parsed as paragraphs: the sentence stating the report's own dates is)
+        if _EARLIER.search(query.text):
+            scored = [s for s in scored if not (s[4].kind == "cover" or _own_dates(snap, s[4], s[3]))]
     counts = evidence.counting_terms(query.counted)
     # a count of those who stopped being what is asked about answers only a question about leaving
     leaving = bool(LEAVING.search(query.text))
@@ -341,7 +352,8 @@ def _reweighed(scored: tuple, evidence: Evidence, text: str) -> tuple:
 # the previous inspection?" is for the report's text to answer
 _WHEN_INSPECTED = re.compile(r"\b(inspect\w*|publish\w*|came out|come out|visit(ed)?)\b", re.I)
 _ABOUT_THE_INSPECTION = frozenset(tokenize("inspection inspected publish published publication visit visited came come "
-                                           "out last latest recent recently most"))
+                                           "out last latest recent recently most take took taken place happen "
+                                           "happened carried conducted"))
 _EARLIER = re.compile(r"\b(previous|prior|earlier|before|first)\b", re.I)
 
 
@@ -386,6 +398,12 @@ def _stating(snap: Snapshot, report, value: str, label: str) -> tuple[Record, st
             start = start if 0 <= start and at - start < 40 else at
             return record, flat[start:at + len(value)]
     return None
+
+
+def _own_dates(snap: Snapshot, record: Record, sentence: str) -> bool:
+    """Whether the sentence states the dates of its own report's inspection."""
+    dates = snap.catalog[record.report_id].report.inspection_dates if record.report_id in snap.catalog else ""
+    return bool(dates) and dates.lower() in " ".join(sentence.split()).lower()
 
 
 def day(iso: str) -> str:

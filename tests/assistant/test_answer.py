@@ -75,6 +75,13 @@ def test_when_an_inspection_was_is_read_from_the_reports_cover(assistant):
         assert all(excerpt in text for excerpt in c.quote.split(" … "))
     # "the previous inspection" is one the report mentions, not the report's own dates
     assert "15-19 July 2013" not in assistant.answer("when was Medway's previous inspection?").text
+    # nor is the cover's (an older report's cover is parsed as its first paragraph) when an earlier one is asked about
+    answer = assistant.answer("when was sandwell inspected before this one?", report="sandwell-2013-06-28")
+    assert "24 – 28 June 2013" not in answer.text and ("sandwell-2013-06-28", "S1") not in _refs(answer)
+    assert "April 2013" in answer.text  # "... the findings and recommendations of an Ofsted inspection in April 2013"
+    # "take place", "carried out": ways of asking when the inspection was
+    for question in ("when did the inspection of sandwell take place?", "when was the sandwell inspection carried out?"):
+        assert "Sandwell was inspected 24 – 28 June 2013" in assistant.answer(question).text
 
 
 def test_how_many_recommendations_a_report_made(assistant):
@@ -339,3 +346,26 @@ def test_a_figure_question_ranks_the_paragraph_stating_one_first(assistant, ques
     assert hits[0].paragraph == first and hits[0].report == "south-gloucestershire-2012-07-06"
     wanted, accept = asked_kinds(query)
     assert any(states(s, accept, wanted) for s in sentences(hits[0].text))
+
+
+def test_a_list_chosen_for_its_audience_answers_only_what_it_holds():
+    """Recommendations chosen for whom they are about answer a question on another topic only when they
+    lead the evidence: "what must care leavers' services do about council tax?" is not answered by the
+    bullets about care leavers' health."""
+    from assistant.check import decide
+    from assistant.compose import Candidate, Draft
+    from assistant.retrieve import Evidence, Hit
+    from assistant.understand import Query
+    from index.snapshot import Snapshot
+
+    query = Query(text="what must be done for care leavers about council tax?", asks="action",
+                  subject=("care", "leaver", "council", "tax"), audience="care leavers")
+    body = Hit(report="r", paragraph="46", text="Care leavers are exempt from council tax up to 25.", section=(),
+               judgement=None, timescale=None, score=1.0, similarity=0.6)
+    evidence = Evidence(query=query, report_ids=["r"], hits=[body], ranked=[])
+    draft = Draft(text="Care leavers' health histories.", record=None, quote="Care leavers' health histories.")
+    described = Candidate("description", [Draft(text=body.text, record=None, quote=body.text)], fit=1.0, support=0.9)
+    snap = Snapshot(fingerprint="", catalog={}, records=[], vectors=None, lexical=None)
+    for fit, form in ((0.2, "description"), (0.8, "recommendations")):
+        listed = Candidate("recommendations", [draft], fit=fit, support=fit, structured=True)
+        assert decide(query, evidence, [listed, described], snap).candidate.form == form
