@@ -190,7 +190,8 @@ class Retriever:
         return self._names[1]
 
     def understand(self, question: str) -> Query:
-        return understand(question, self.indexed_authorities())
+        vocab = getattr(self.snapshot().lexical, "vocab", None)
+        return understand(question, self.indexed_authorities(), known=vocab.__contains__ if vocab else None)
 
     def scope(self, query: Query, report: str | list[str] | None = None) -> list[str]:
         """Report ids the question is about: an explicit filter, else the authorities/years it names."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from index.authorities import COMMON_WORDS
+from index.authorities import COMMON_WORDS, normalise
 from index.lexical import tokenize
 from index.vocabulary import EVERYDAY, areas_asked, audience_asked, timescale_asked
 
@@ -237,10 +237,76 @@ def _spelt_out(m: re.Match) -> str:
     return {"ca": "can", "wo": "will"}.get(m.group(2).lower(), m.group(2)) + " not"
 
 
-def understand(question: str, indexed: dict[str, list[str]] | None = None) -> Query:
-    """`indexed`: authority -> its aliases, for the authorities that are in the index."""
+_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edits (a letter added, dropped, changed, or two swapped) from a to b; limit + 1 once beyond it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+def _bare(word: str) -> str:
+    """ "Herefordshire's" -> "herefordshire" """
+    return re.sub(r"['’]s$|['’]", "", word.lower())
+
+
+def misspelt_name(text: str, indexed: dict[str, list[str]], known) -> str:
+    """The question with an indexed council's name that was typed with a slip ("worcestshire",
+    "hammersmith and fulam") written as the council's name; else the question as it was.
+    Only a word no indexed report uses (`known(stem)` is False) can be a slip, which keeps real
+    words ("needs") from being read as a council ("Leeds"); the first letter must be right, and a
+    name of up to seven letters may be one edit off, a longer one two."""
+    words = [m for m in _WORD.finditer(text) if m.group().lower() != "and"]
+    # (a slip may stem as a council's name does, "sandwel" as "Sandwell": that stem is no proof of a word;
+    # a council's own word is no slip, "herefordshire" one letter from "Hertfordshire")
+    spelt = {w for canonical, aliases in indexed.items() for a in (canonical, *aliases)
+             for w in normalise(a).replace("'", "").split()}
+    names = {t for w in spelt for t in tokenize(w)}
+    unknown = {i for i, m in enumerate(words) if len(m.group()) >= 4
+               and _bare(m.group()) not in spelt and not all(known(t) and t not in names for t in tokenize(m.group()))}
+    if not unknown:
+        return text
+    best = None  # (edits, -letters, start, end, name)
+    for canonical, aliases in indexed.items():
+        for alias in dict.fromkeys((canonical, *aliases)):
+            target = normalise(alias).replace("'", "").split()
+            joined = "".join(target)
+            if len(joined) < 5 or alias.lower() in COMMON_WORDS:
+                continue
+            limit = 1 if len(joined) <= 7 else 2
+            n = len(target)
+            for i in unknown:
+                for start in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
+                    typed = "".join(_bare(w.group()) for w in words[start:start + n])
+                    if typed[:1] != joined[:1] or typed == joined:
+                        continue
+                    edits = _distance(typed, joined, limit)
+                    if edits <= limit and (best is None or (edits, -len(joined)) < best[:2]):
+                        best = (edits, -len(joined), words[start].start(), words[start + n - 1].end(), canonical)
+    if best is None:
+        return text
+    return text[:best[2]] + best[4] + text[best[3]:]
+
+
+def understand(question: str, indexed: dict[str, list[str]] | None = None, known=None) -> Query:
+    """`indexed`: authority -> its aliases, for the authorities that are in the index. `known`: whether a
+    stemmed word is used by any indexed report, to read a council's misspelt name (`misspelt_name`)."""
     indexed = indexed or {}
     text = _BARE_CONTRACTION.sub(_spelt_out, " ".join(question.split()))
+    if known is not None:
+        text = misspelt_name(text, indexed, known)
     named = tuple(a for a, aliases in indexed.items() if any(mentions(text, alias) for alias in [a, *aliases]))
     # "Gloucestershire" inside "South Gloucestershire" names only the latter, unless it is also named alone
     named = tuple(a for a in named if not any(

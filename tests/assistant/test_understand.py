@@ -310,3 +310,25 @@ def test_how_a_number_counts_the_subject(sentence, strength):
 
     subject = set(tokenize("children looked after"))
     assert counting(sentence, lambda terms: terms & subject) == strength
+
+
+@pytest.mark.parametrize("question, slip, named", [
+    ("how many kids in care in worcestshire", "worcestshire", ("Worcestershire",)),  # a letter dropped
+    ("what does sanwdell need to do", "sanwdell", ("Sandwell",)),  # two swapped
+    ("what does sandwel need to do", "sandwel", ("Sandwell",)),  # stems as "Sandwell" does
+    ("what needs to improve in hammersmith and fulam", "fulam", ("Hammersmith and Fulham",)),
+    ("what needs to improve", "needs", ()),  # a word the reports use, not "Leeds" mistyped
+    ("how many jabs were given", "jabs", ()),  # an unknown word like no council's name
+    ("are caseloads a problem in herefordshire", "", ("Herefordshire",)),  # a council one letter from another
+])
+def test_a_council_typed_with_a_slip_is_read_as_that_council(question, slip, named):
+    from index.lexical import tokenize
+
+    indexed = {"Worcestershire": [], "Sandwell": [], "Hammersmith and Fulham": ["Hammersmith & Fulham"],
+               "Leeds": [], "Herefordshire": [], "Hertfordshire": []}
+    words = set(tokenize("how many kids children in care were given what does need needs to do improve sandwell "
+                         "worcestershire hammersmith fulham leeds are caseloads a problem herefordshire"))
+    q = understand(question, indexed, known=words.__contains__)
+    assert q.authorities == named
+    if named:  # the council is the question's scope, not a word of its subject
+        assert not set(tokenize(slip)) & set(q.subject)
