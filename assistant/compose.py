@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import CEASED, LEAVING, MONTHS, _split, asked_kinds, counting, fact_kinds, sentences, states
+from assistant.facts import (CEASED, LEAVING, MONTHS, _split, asked_kinds, count_stated, counting, fact_kinds,
+                            sentences, states)
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
 from index.lexical import tokenize
@@ -320,6 +321,13 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # 2016"), and for "how many", a number that counts the subject ("606 looked after children",
         # not "82% of children"), come first
         best = max(s[1] for s in scored)
+        total = None
+        if wanted == "count" and COUNTED.search(query.text):
+            # of the counts of all the question asks about, the largest is the whole, the rest parts of it:
+            # "642 children ... were the subject of a child protection plan", not "a very small number of
+            # children (11) with child protection plans of more than two years"
+            totals = {id(s): count_stated(stated(sentences(s[3])[-1]), counts) for s in scored if s[1] >= best - 1e-9}
+            total = max((v for v in totals.values() if v is not None), default=None)
 
         def bonus(s) -> float:
             if s[1] < 0.8 * best:
@@ -327,6 +335,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
             extra = 0.3 if _same_time(s[3], query) else 0.0
             if wanted == "count":
                 extra += 0.5 * counting(stated(sentences(s[3])[-1]), counts)
+                if total is not None and totals.get(id(s)) == total:
+                    extra += 0.3
             return extra
 
         scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))
@@ -414,11 +424,25 @@ def day(iso: str) -> str:
     return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).strftime("%-d %B %Y")
 
 
+# "in the last year", "over the past 12 months", "in the previous six months": a period back from the report
+_PERIOD = re.compile(r"\b(?:last|past|previous|preceding)\s+(?:(12|twelve|6|six|3|three|24|two)\s+)?(year|years|months?)\b",
+                     re.I)
+_MONTHS_IN = {"12": 12, "twelve": 12, "6": 6, "six": 6, "3": 3, "three": 3, "24": 24, "two": 24}
+
+
+def _period(text: str) -> set[int]:
+    """The periods back from now a text names, in months: "the last year" and "the past 12 months" are 12."""
+    return {_MONTHS_IN.get((m.group(1) or "").lower(), 12) if m.group(2).lower().startswith("year")
+            else _MONTHS_IN.get((m.group(1) or "").lower(), 0) for m in _PERIOD.finditer(text)} - {0}
+
+
 def _same_time(sentence: str, query: Query) -> bool:
-    """The sentence names the month and year the question asks about ("in March 2016")."""
+    """The sentence names the month and year the question asks about ("in March 2016"), or the same
+    period back ("in the last year" for "in the past 12 months")."""
     months = re.findall(MONTHS, query.text, re.I)
     if not (months or query.years):
-        return False
+        asked = _period(query.text)
+        return bool(asked) and bool(asked & _period(sentence))
     return all(re.search(m, sentence, re.I) for m in months) and all(str(y) in sentence for y in query.years)
 
 

@@ -250,6 +250,44 @@ CEASED = re.compile(r"\b\d[\d,]*\s+(?:[\w’'-]+\s+){0,5}?(?:who\s+|that\s+)?(?:
 LEAVING = re.compile(r"\b(ceas\w*|no longer|stopp?(ed|ing)?|left|leave|leaving|exit\w*)\b", re.I)
 
 
+def _clause_after(text: str, m: re.Match) -> set[str]:
+    """The terms of the rest of a count's clause: up to a comma, a semicolon, a colon or another number."""
+    return set(tokenize(re.split(r"[,;:(]|\d", text[m.end():], maxsplit=1)[0]))
+
+
+_RATE_BASE = re.compile(r"(\b\d[\d.,]*\s+)?\b(per|in every|out of every|for every)\s+\d[\d,]*", re.I)
+
+
+def _numbers_counting(sentence: str, present):
+    """(strength, number as written) for each number of the sentence that counts the subject (`counting`).
+    A rate's base counts nothing: "a rate of 29.2 per 10,000 children"."""
+    masked = _RATE_BASE.sub(" ", DURATION.sub(" ", _AGE_STAGE_OR_LABEL.sub(" ", _DAY_OF_DATE.sub(" ", sentence))))
+    about: bool | None = None  # whether the sentence holds the subject at all, worked out once if needed
+    for m in _COUNTED.finditer(masked):
+        number, what = m.group(1), m.group("what")
+        if _NOT_COUNT.match(number.rstrip(".,")):
+            continue
+        counted = set(tokenize(what))
+        share = number.endswith("%") or re.match(r"per ?cent\b", what, re.I)
+        if present(counted) or (counted & PEOPLE and (present(set(PEOPLE)) or present(_clause_after(masked, m)))):
+            # (people counted, and what the question says of them later in the clause: "606 children and
+            # young people were being looked after by the council")
+            yield (0.5 if share else 1.0), number
+        elif _ELIDED.match(what):
+            if about is None:
+                about = bool(present(set(tokenize(sentence))))
+            if about:
+                yield 0.5, number
+
+
+def count_stated(sentence: str, present) -> float | None:
+    """The largest number in figures that counts the subject outright ("642 children ... were the
+    subject of a child protection plan" -> 642.0); None if none does."""
+    values = [float(n.rstrip(".,").replace(",", "")) for strength, n in _numbers_counting(sentence, present)
+              if strength == 1.0 and re.fullmatch(r"\d[\d,]*(\.\d+)?", n.rstrip(".,"))]
+    return max(values, default=None)
+
+
 def counting(sentence: str, present) -> float:
     """How a number in the sentence counts the question's subject (`present(terms)`: the subject
     terms among them), best first:
@@ -261,23 +299,9 @@ def counting(sentence: str, present) -> float:
       complaints ..., only two going to Stage 2");
     - else 0. A day of a date, an age, a year or a section of an Act counts nothing ("at 31 October
       2014" is not 31 of anything), nor does a time taken ("within 28 days" counts days)."""
-    masked = DURATION.sub(" ", _AGE_STAGE_OR_LABEL.sub(" ", _DAY_OF_DATE.sub(" ", sentence)))
-    best = 0.0
-    about: bool | None = None  # whether the sentence holds the subject at all, worked out once if needed
-    for m in _COUNTED.finditer(masked):
-        number, what = m.group(1), m.group("what")
-        if _NOT_COUNT.match(number.rstrip(".,")):
-            continue
-        counted = set(tokenize(what))
-        share = number.endswith("%") or re.match(r"per ?cent\b", what, re.I)
-        if present(counted) or (counted & PEOPLE and present(set(PEOPLE))):
-            best = max(best, 0.5 if share else 1.0)
-        elif _ELIDED.match(what):
-            if about is None:
-                about = bool(present(set(tokenize(sentence))))
-            if about:
-                best = max(best, 0.5)
+    best = max((strength for strength, _ in _numbers_counting(sentence, present)), default=0.0)
     if not best and "number" in sentence.lower():
+        masked = DURATION.sub(" ", _AGE_STAGE_OR_LABEL.sub(" ", _DAY_OF_DATE.sub(" ", sentence)))
         for m in NUMBER_OF_IS.finditer(masked):
             if present(set(tokenize(m.group(1)))):
                 return 1.0

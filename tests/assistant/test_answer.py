@@ -369,3 +369,15 @@ def test_a_list_chosen_for_its_audience_answers_only_what_it_holds():
     for fit, form in ((0.2, "description"), (0.8, "recommendations")):
         listed = Candidate("recommendations", [draft], fit=fit, support=fit, structured=True)
         assert decide(query, evidence, [listed, described], snap).candidate.form == form
+
+
+@pytest.mark.parametrize("question, report, figure", [
+    # of the counts of what is asked, the whole, not a part: not "34 looked after children placed across
+    # various external residential providers"
+    ("how many looked after children does sandwell have?", "sandwell-2013-06-28", "606 children"),
+    # "kids in care" are the looked after children: not a sentence about "more than one episode in the care system"
+    ("how many kids are in care in south gloucestershire?", SG, "211 looked after children"),
+])
+def test_how_many_is_answered_by_the_whole_count(assistant, question, report, figure):
+    answer = assistant.answer(question, report=report)
+    assert not answer.refused and figure in answer.text and len(answer.citations) == 1

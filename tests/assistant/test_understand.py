@@ -293,6 +293,8 @@ def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     ("The number of looked after children placed out of area is small.", 0.5),
     # which way a number went is not how many
     ("The number of looked after children placed out of area has reduced.", 0.0),
+    # nor is a rate's base a number of anyone
+    ("The rate of children becoming looked after was 29 per 10,000 children.", 0.0),
     ("The service comprises one social work team working with children.", 0.0),
     # a count in brackets still counts what follows it
     ("At the time of the inspection, too many (15) looked after children were missing.", 1.0),
@@ -332,3 +334,45 @@ def test_a_council_typed_with_a_slip_is_read_as_that_council(question, slip, nam
     assert q.authorities == named
     if named:  # the council is the question's scope, not a word of its subject
         assert not set(tokenize(slip)) & set(q.subject)
+
+
+def test_what_a_count_of_people_says_of_them_later_in_its_clause_is_what_it_counts():
+    """ "How many looked after children ...?" counts what is said of them: "606 children and young people
+    were being looked after" counts them, though "looked after" comes six words on."""
+    from assistant.facts import counting
+    from index.lexical import tokenize
+
+    looked_after = set(tokenize("looked after"))
+    present = lambda terms: terms & looked_after  # noqa: E731 - what the question counts, children aside
+    assert counting("At the time of the inspection, 606 children and young people were being looked after by the "
+                    "council.", present) == 1.0
+    assert counting("At the time of the inspection, 606 children and young people were seen, and many were "
+                    "looked after.", present) == 0.0  # said of others, in another clause
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("At 31 October 2016, the local authority is looking after 168 children (a rate of 29.2 per 10,000 children).",
+     168.0),
+    ("There are a very small number of children (11) with child protection plans of more than two years.", 11.0),
+    ("At 31 March 2015, 1,294 children were being looked after.", 1294.0),
+    ("Around 82% of children were seen alone.", None),  # a share is not a count
+])
+def test_the_count_a_sentence_states(sentence, value):
+    from assistant.facts import count_stated
+    from index.lexical import tokenize
+
+    subject = set(tokenize("children"))
+    assert count_stated(sentence, lambda terms: terms & subject) == value
+
+
+@pytest.mark.parametrize("text, months", [
+    ("how many children were adopted in the last year?", {12}),
+    ("over the past 12 months", {12}),
+    ("in the previous six months", {6}),
+    ("in the last two years", {24}),
+    ("in 2016", set()),
+])
+def test_periods_back_from_the_report(text, months):
+    from assistant.compose import _period
+
+    assert _period(text) == months
