@@ -289,6 +289,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                                everywhere=len(evidence.report_ids) <= 2, continuations="needed")
     # the fact is stated in the sentence itself, not in the one it carries on from
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
+    if "pace" in accept and any(states(sentences(s[3])[-1], accept - {"pace"}, wanted) for s in scored):
+        # how quickly in words ("timely") answers only where no sentence gives a time
+        scored = [s for s in scored if states(sentences(s[3])[-1], accept - {"pace"}, wanted)]
     if query.asks == "date":
         # a cover's dates are its own inspection's, not an earlier one's ("when was Oldham inspected before
         # this one?")
@@ -510,6 +513,24 @@ def _contents(text: str) -> tuple[bool, ...]:
     return tuple(len(CONTENTS.findall(sentence)) >= 3 for sentence, _ in _split(text))
 
 
+# What marks a sentence as finding fault, or as praise (and no fault): for a question asking what is
+# wrong, or what works well, among sentences about as close to it
+WEAK_SAID = re.compile(r"\b(not|no|too|lack\w*|delay\w*|weak\w*|poor\w*|inconsisten\w*|insufficien\w*|limited|"
+                       r"variable|gaps?|fail\w*|concern\w*|unclear|inadequate|slow\w*|absen(ce|t)|missed|"
+                       r"under-?developed|underused|underutilised|shortfalls?|requires? improvement|mixed|"
+                       r"however|but|although|cannot|can[’']t|isn[’']t|aren[’']t|don[’']t|doesn[’']t)\b", re.I)
+STRONG_SAID = re.compile(r"\b(good|strong\w*|effective\w*|well|timely|robust|outstanding|excellent|thorough\w*|"
+                         r"clear\w*|prompt\w*|positive\w*|high[- ]quality|comprehensive|valued|"
+                         r"swift\w*|sensitive\w*|creative\w*|innovative|impressive|skil\w*)\b", re.I)
+TONE_LIFT = 0.2
+
+
+def tone(sentence: str) -> str | None:
+    if WEAK_SAID.search(sentence):
+        return "weak"
+    return "strong" if STRONG_SAID.search(sentence) else None
+
+
 # A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ..."
 CONTINUES = re.compile(r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
                        r"overall))\b")
@@ -558,6 +579,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             if coverage <= 0:
                 continue
             score = coverage + 0.5 * max(fused, 0.0) / (top or 1.0) + 0.5 * (similarity - best_similarity)
+            if query.tone and record.kind != "recommendation" and tone(sentence) == query.tone:
+                score += TONE_LIFT  # "what's wrong with early help?": the sentence saying what is
             if record.kind == "recommendation" and query.asks != "action":
                 score -= RECOMMENDATION_PENALTY  # what must be done is weaker evidence of what is
             out.append((score, coverage, pos, sentence, record))

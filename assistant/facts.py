@@ -109,9 +109,14 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# how quickly, in words: "decisions are timely", "seen promptly", "swift access", "too long"
+PACE = re.compile(r"\b(timely|untimely|timeliness|promptly|prompt|swift(ly)?|quick(ly)?|rapid(ly)?|slow(ly)?|"
+                  r"without (any )?delay|delays?|delayed|too long|immediately|(on )?the same day|in good time)\b", re.I)
+
+
 def fact_kinds(sentence: str) -> set[str]:
     """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "age",
-    "amount", "name", "organisation", "thing"."""
+    "amount", "name", "organisation", "thing", and "pace" (how quickly, in words)."""
     return set(_fact_kinds(sentence))
 
 
@@ -147,6 +152,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("count")
     if "number" in lower and COUNT_IN_WORDS.search(sentence):
         kinds.add("count")
+    if PACE.search(sentence):
+        kinds.add("pace")
     return frozenset(kinds)
 
 
@@ -190,6 +197,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
         return wanted, {"date", "age", "duration", "frequency"}
     # "how often are plans reviewed?" is answered by "reviewed within six months" as well as "every six months"
     accept = {wanted} | ({"percent"} if wanted == "count" else {"duration"} if wanted == "frequency" else set())
+    if wanted == "duration" and re.search(r"\bhow (quickly|fast|soon|promptly)\b", query.text, re.I):
+        accept.add("pace")  # "how quickly are referrals dealt with?": "within 24 hours", or "timely" if no time is given
     if query.asks == "name" and query.name_of != "person":
         accept = {"name", query.name_of}
     return wanted, accept
@@ -250,11 +259,6 @@ CEASED = re.compile(r"\b\d[\d,]*\s+(?:[\w’'-]+\s+){0,5}?(?:who\s+|that\s+)?(?:
 LEAVING = re.compile(r"\b(ceas\w*|no longer|stopp?(ed|ing)?|left|leave|leaving|exit\w*)\b", re.I)
 
 
-def _clause_after(text: str, m: re.Match) -> set[str]:
-    """The terms of the rest of a count's clause: up to a comma, a semicolon, a colon or another number."""
-    return set(tokenize(re.split(r"[,;:(]|\d", text[m.end():], maxsplit=1)[0]))
-
-
 _RATE_BASE = re.compile(r"(\b\d[\d.,]*\s+)?\b(per|in every|out of every|for every)\s+\d[\d,]*", re.I)
 
 
@@ -269,9 +273,7 @@ def _numbers_counting(sentence: str, present):
             continue
         counted = set(tokenize(what))
         share = number.endswith("%") or re.match(r"per ?cent\b", what, re.I)
-        if present(counted) or (counted & PEOPLE and (present(set(PEOPLE)) or present(_clause_after(masked, m)))):
-            # (people counted, and what the question says of them later in the clause: "606 children and
-            # young people were being looked after by the council")
+        if present(counted) or (counted & PEOPLE and present(set(PEOPLE))):
             yield (0.5 if share else 1.0), number
         elif _ELIDED.match(what):
             if about is None:

@@ -61,6 +61,11 @@ GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|
 # "what did Medway get for ...", "how did Leeds do on ...": a grade, unless the question asks what must be done
 GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! better)|\bhow (did|does) .{0,60}\b"
                         r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give)\b", re.I)
+# what a question asks to hear of: what is wrong, or what works well
+WEAK_ASKED = re.compile(r"\b(wrong|problems?|weak(ness|nesses|est)?|concerns?|worr(y|ies|ying)|shortfalls?|failings?|"
+                        r"gaps?|bad|poor|(not|n[o’']t) (good|working|work|going well))\b", re.I)
+STRONG_ASKED = re.compile(r"\b(strengths?|strong points?|(works?|working|went|going|doing) well|positives?|"
+                          r"what is good|good about|best)\b", re.I)
 HOW_GOOD = re.compile(r"\bhow (good|well|bad)\b|\bany good\b|\bgood or bad\b", re.I)
 ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?|recommend\w*|responsible for|"
                     r"areas? for (improvement|"
@@ -164,6 +169,7 @@ class Query:
     since: str = ""  # ISO date bounds it names: "since 2023" -> since="2023-01-01"
     until: str = ""
     latest: bool = False  # "currently", "latest", "now": each council's most recent report only
+    tone: str | None = None  # "weak" for what is wrong ("what's wrong with ...?"), "strong" for what works well
 
     @property
     def typed(self) -> bool:
@@ -354,7 +360,14 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
                  unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)),
                  across=across_kind(text, asks, named, areas), grades=grades_asked(text),
                  since=bounds(text)[0], until=bounds(text)[1],
-                 latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)))
+                 latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)),
+                 tone=tone_asked(text) if asks == "describe" else None)
+
+
+def tone_asked(text: str) -> str | None:
+    """ "what's wrong with early help?" asks for its weaknesses, "what works well?" for its strengths."""
+    weak, strong = bool(WEAK_ASKED.search(text)), bool(STRONG_ASKED.search(text))
+    return "weak" if weak and not strong else "strong" if strong and not weak else None
 
 
 # "how many foster carers did ...", "the number of children who ...": what a count question counts
