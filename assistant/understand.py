@@ -61,6 +61,10 @@ GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|
 # "what did Medway get for ...", "how did Leeds do on ...": a grade, unless the question asks what must be done
 GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! better)|\bhow (did|does) .{0,60}\b"
                         r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give)\b", re.I)
+# a council that is not the local authority: the children in care council, a youth council, council tax
+COUNCIL_OF_OTHERS = re.compile(r"\b(in care|youth|children['’]?s?|young people['’]?s?|leavers['’]?|school|pupils['’]?) "
+                               r"councils?\b|\bcouncil tax\b", re.I)
+COUNCIL = frozenset(tokenize("council councils"))
 # what a question asks to hear of: what is wrong, or what works well
 WEAK_ASKED = re.compile(r"\b(wrong|problems?|weak(ness|nesses|est)?|concerns?|worr(y|ies|ying)|shortfalls?|failings?|"
                         r"gaps?|bad|poor|(not|n[o’']t) (good|working|work|going well))\b", re.I)
@@ -76,6 +80,10 @@ ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?
 SERVED_OBLIGED = re.compile(r"\b(children|child|kids|young people|care leavers|leavers|families|parents|mums|dads|"
                             r"teenagers|teens|babies|pupils|adopters)\b(?!['’]s)(\s+[\w'’-]+){0,4}?\s+(have|has|need|needs|got)"
                             r"\s+to\b", re.I)
+# "who are the children in care?" asks what they are like (most are unaccompanied asylum seekers), not a name
+SERVED_WHO = re.compile(r"\bwho (is|are|was|were) ((most|many|all|some|the majority) (of )?)?(the |these |its |their )?"
+                        r"(children|child|kids|young people|care leavers|leavers|families|parents|pupils|adopters|"
+                        r"(foster )?carers)\b", re.I)
 FUTURE = re.compile(r"\b(will|going to)\b.{0,50}\b(be|get|grade[d]?|rated?|judged)\b.{0,40}\b(next|future|again)\b|"
                     r"\bnext (time|inspection)\b|\bpredict|\bforecast", re.I)
 INJECTION = re.compile(
@@ -221,7 +229,7 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
         return "reference"
     if AMOUNT.search(text) and (QUANTITY.search(text) or re.search(r"\bwhat('s| is| was| are)\b", text, re.I)):
         return "amount"
-    if NAME.search(text):
+    if NAME.search(SERVED_WHO.sub(" ", text)):
         return "name"
     if DATE.search(text) and not re.search(r"\bby when\b", text, re.I):
         return "date"
@@ -340,6 +348,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     form_words = FORM_WORDS - INSPECTION if asks == "date" else FORM_WORDS
     if asks in ("quantity", "describe") and GOOD_THING.search(text):
         form_words = form_words - GOOD  # "go to good schools": which schools, not how good something is
+    if COUNCIL_OF_OTHERS.search(text):
+        form_words = form_words - COUNCIL  # "the children in care council" is not the council asked about
     subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", text))))
                     if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):

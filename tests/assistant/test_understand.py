@@ -44,6 +44,9 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     # what must be done falls to the council, never to those it serves
     ("do care leavers in Medway have to pay council tax?", "describe", None),
     ("what do children's services have to improve?", "action", None),
+    # who those served are is a description; who leads is a name
+    ("who are most of the children in care in the City of London?", "describe", None),
+    ("who are the lead inspectors?", "name", None),
     ("what did Medway get for overall effectiveness?", "grade", None),
 ])
 def test_the_interrogative_decides_the_kind(question, asks, quantity):
@@ -387,3 +390,13 @@ def test_whether_a_sentence_finds_fault_or_praises(sentence, said):
     from assistant.compose import tone
 
     assert tone(sentence) == said
+
+
+@pytest.mark.parametrize("question, council", [
+    ("how many children are on the children in care council?", True),  # a body of its own
+    ("do care leavers have to pay council tax?", True),
+    ("is there a youth council in Medway?", True),
+    ("what does the council do for care leavers?", False),  # the local authority: the question's scope
+])
+def test_a_council_other_than_the_authority_is_part_of_the_subject(question, council):
+    assert ("council" in understand(question).subject) == council
