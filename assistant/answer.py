@@ -22,10 +22,12 @@ from typing import Iterator, Sequence
 from assistant import across, check, compose
 from assistant.chat import is_follow_up, rewrite, user_turns
 from assistant.render import REFUSAL, Answer, Citation, cited_refs, refusal_text, render  # noqa: F401 - public API
-from assistant.retrieve import Evidence, Retriever
+from assistant.retrieve import Evidence, Retriever, report_years
 from assistant.understand import REFERENCE, Query, strip_names
+from index.lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
+JUDGED = tuple(tokenize("judged"))  # what a sentence stating an earlier inspection's grade says
 
 
 class QuestionError(ValueError):
@@ -63,7 +65,19 @@ class Assistant:
                ) -> tuple[Evidence, list[compose.Candidate], check.Decision]:
         """selected: the user chose the reports, rather than the question's words or nothing."""
         snap = self.retriever.snapshot()
+        earlier = query.asks == "grade" and query.years and not any(
+            set(query.years) & report_years(snap.catalog[rid].report) for rid in report_ids if rid in snap.catalog)
+        if earlier:
+            # "what grade did they get for looked after children in 2011?" over a 2015 report: not its own
+            # judgements but what it says of the earlier one ("... in October 2011, when they were judged
+            # to be inadequate"); the year and the judging are part of what the sentence must hold
+            query = replace(query, asks="describe", explicit_grade=False,
+                            subject=query.subject + tuple(str(y) for y in query.years) + JUDGED)
         evidence = self.retriever.evidence(query, report_ids, max(self.k, 8))
+        if earlier:
+            found = compose.earlier_judgement(query, evidence, snap)
+            return evidence, [found] if found else [], check.decide(query, evidence, [found] if found else [], snap,
+                                                                     self.thresholds)
         # when an inspection was, how many recommendations it made, a summary of it: each report's own record
         structured = (compose.inspection_dates(query, report_ids, snap) or
                       compose.recommendation_count(query, report_ids, snap) or

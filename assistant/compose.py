@@ -289,9 +289,14 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                                everywhere=len(evidence.report_ids) <= 2, continuations="needed")
     # the fact is stated in the sentence itself, not in the one it carries on from
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
-    if "pace" in accept and any(states(sentences(s[3])[-1], accept - {"pace"}, wanted) for s in scored):
-        # how quickly in words ("timely") answers only where no sentence gives a time
-        scored = [s for s in scored if states(sentences(s[3])[-1], accept - {"pace"}, wanted)]
+    if wanted == "duration":
+        # a period back ("has gone up each year for the past three years") is not a time taken
+        scored = [s for s in scored if states(_PERIOD_BACK.sub(" ", sentences(s[3])[-1]), accept, wanted)]
+    if "pace" in accept and scored:
+        # how quickly in words ("respond immediately") answers only where no sentence about as close gives a time
+        close = max(s[1] for s in scored) * 0.8
+        if any(s[1] >= close and states(sentences(s[3])[-1], accept - {"pace"}, wanted) for s in scored):
+            scored = [s for s in scored if states(sentences(s[3])[-1], accept - {"pace"}, wanted)]
     if query.asks == "date":
         # a cover's dates are its own inspection's, not an earlier one's ("when was Oldham inspected before
         # this one?")
@@ -430,6 +435,8 @@ def day(iso: str) -> str:
 # "in the last year", "over the past 12 months", "in the previous six months": a period back from the report
 _PERIOD = re.compile(r"\b(?:last|past|previous|preceding)\s+(?:(12|twelve|6|six|3|three|24|two)\s+)?(year|years|months?)\b",
                      re.I)
+_PERIOD_BACK = re.compile(r"\b(?:for|over|in|during|within) the (?:last|past|previous|preceding)\s+(?:[\w-]+\s+)?"
+                          r"(?:years?|months?|weeks?)\b", re.I)
 _MONTHS_IN = {"12": 12, "twelve": 12, "6": 6, "six": 6, "3": 3, "three": 3, "24": 24, "two": 24}
 
 
@@ -500,6 +507,24 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
     support = evidence.holds(" ".join(d.quote for d in drafts))
     return Candidate("description", drafts, fit=scored[0][1], support=support,
                      kinds=set().union(*(fact_kinds(d.quote) for d in drafts)))
+
+
+# a sentence stating how an inspection judged something
+STATES_GRADE = re.compile(r"\b(inadequate|adequate|good|outstanding|requires? improvement|judged|graded|rated)\b", re.I)
+
+
+def earlier_judgement(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | None:
+    """For a grade asked of a year no report in scope is from: the sentences of the description that
+    say how it was judged then ("... in October 2011, when they were judged to be inadequate"); None
+    if none does, as the reports' own judgements are another inspection's."""
+    found = description(query, evidence, snap)
+    if found is None:
+        return None
+    drafts = [d for d in found.drafts
+              if STATES_GRADE.search(d.quote) and any(str(y) in d.quote for y in query.years)]
+    if not drafts:
+        return None
+    return Candidate("description", drafts, fit=found.fit, support=evidence.holds(" ".join(d.quote for d in drafts)))
 
 
 # a heading and its page number, then the next heading: a contents list, which 118 of the corpus's

@@ -388,3 +388,23 @@ def test_how_quickly_is_answered_in_words_only_where_no_time_is_given(assistant)
     assert _refs(answer) == {(SG, "24")}
     assert "pace" in fact_kinds("Decision-making by managers for new referrals is timely.")
     assert "pace" not in fact_kinds("Decision-making by managers for new referrals is thorough.")
+
+
+def test_a_grade_for_a_year_before_the_report_is_what_the_report_says_of_that_inspection(assistant):
+    # Medway 2013 says how its 2011 inspection judged looked after children; its own judgements are 2013's
+    answer = assistant.answer("how was medway judged for looked after children in 2011?", report="medway-2013-07-19")
+    assert not answer.refused and "August 2011 judged overall effectiveness for looked after children as adequate" \
+        in answer.text and _refs(answer) == {("medway-2013-07-19", "14")}
+    # Sandwell 2013 says nothing of a 2011 judgement: no sentence that merely mentions 2011 answers
+    answer = assistant.answer("how was sandwell judged for looked after children in 2011?", report="sandwell-2013-06-28")
+    assert answer.refused and not answer.citations
+
+
+def test_a_period_back_is_not_a_time_taken():
+    from assistant.compose import _PERIOD_BACK
+    from assistant.facts import fact_kinds
+
+    sentence = "The number of people approved as adopters has gone up each year for the past three years."
+    assert "duration" in fact_kinds(sentence) and "duration" not in fact_kinds(_PERIOD_BACK.sub(" ", sentence))
+    kept = "The time taken to approve adopters has fallen from 12 months to eight months."
+    assert _PERIOD_BACK.sub(" ", kept) == kept
