@@ -300,9 +300,10 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     if query.asks == "date":
         # a cover's dates are its own inspection's, not an earlier one's ("when was Oldham inspected before
         # this one?")
-        # (older reports' covers are parsed as paragraphs: the sentence stating the report's own dates is)
-        if _EARLIER.search(query.text):
-            scored = [s for s in scored if not (s[4].kind == "cover" or _own_dates(snap, s[4], s[3]))]
+        # (older reports' covers are parsed as paragraphs: the sentence stating the report's own dates is),
+        # nor another kind's ("when did they last have a fostering inspection?"): when this inspection was
+        # is answered from each report's record (inspection_dates), never by scoring its cover
+        scored = [s for s in scored if not _own_dates(snap, s[4], s[3])]
     counts = evidence.counting_terms(query.counted)
     # a count of those who stopped being what is asked about answers only a question about leaving
     leaving = bool(LEAVING.search(query.text))
@@ -368,10 +369,10 @@ def _reweighed(scored: tuple, evidence: Evidence, text: str) -> tuple:
 
 # "when was Kingston inspected?", "when did the report come out?": the report's cover says; "when was
 # the previous inspection?" is for the report's text to answer
-_WHEN_INSPECTED = re.compile(r"\b(inspect\w*|publish\w*|came out|come out|visit(ed)?)\b", re.I)
+_WHEN_INSPECTED = re.compile(r"\b(inspect\w*|publish\w*|came out|come out|visit(ed)?|ofsted)\b", re.I)
 _ABOUT_THE_INSPECTION = frozenset(tokenize("inspection inspected publish published publication visit visited came come "
                                            "out last latest recent recently most take took taken place happen "
-                                           "happened carried conducted"))
+                                           "happened carried conducted inspector inspectors ofsted go went"))
 _EARLIER = re.compile(r"\b(previous|prior|earlier|before|first)\b", re.I)
 
 

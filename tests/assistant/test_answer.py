@@ -80,7 +80,8 @@ def test_when_an_inspection_was_is_read_from_the_reports_cover(assistant):
     assert "24 – 28 June 2013" not in answer.text and ("sandwell-2013-06-28", "S1") not in _refs(answer)
     assert "April 2013" in answer.text  # "... the findings and recommendations of an Ofsted inspection in April 2013"
     # "take place", "carried out": ways of asking when the inspection was
-    for question in ("when did the inspection of sandwell take place?", "when was the sandwell inspection carried out?"):
+    for question in ("when did the inspection of sandwell take place?", "when was the sandwell inspection carried out?",
+                     "when did ofsted go into sandwell?", "when were inspectors in sandwell?"):
         assert "Sandwell was inspected 24 – 28 June 2013" in assistant.answer(question).text
 
 
