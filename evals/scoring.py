@@ -36,17 +36,17 @@ GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90
         "refusal_accuracy": 0.95}
 # The gate per set and way of asking. The tuning set, asked either way, must meet GATE. The blind
 # set has floors a little under what this code measures, so that any regression fails CI: issue
-# 12's targets (GATE) are NOT met there yet (measured, selected: recall@5 0.949, precision 0.863,
-# recall 0.861, facts 0.875, refusal 1.0; widget: 0.907, 0.868, 0.861, 0.875, 1.0); its refusal
+# 12's targets (GATE) are NOT met there yet (measured, selected: recall@5 0.962, precision 0.876,
+# recall 0.875, facts 0.889, refusal 1.0; widget: 0.921, 0.882, 0.875, 0.889, 1.0); its refusal
 # accuracy meets the target either way, and is gated at it.
 # Raise these floors as the blind figures rise; never tune on the blind items to raise them.
 GATES = {
     ("tuning", "selected"): GATE,
     ("tuning", "widget"): GATE,
-    ("blind", "selected"): {"recall_at_5": 0.94, "citation_precision": 0.85, "citation_recall": 0.85,
-                            "fact_recall": 0.86, "refusal_accuracy": 0.95},
-    ("blind", "widget"): {"recall_at_5": 0.90, "citation_precision": 0.85, "citation_recall": 0.85,
-                          "fact_recall": 0.86, "refusal_accuracy": 0.95},
+    ("blind", "selected"): {"recall_at_5": 0.95, "citation_precision": 0.87, "citation_recall": 0.87,
+                            "fact_recall": 0.88, "refusal_accuracy": 0.95},
+    ("blind", "widget"): {"recall_at_5": 0.91, "citation_precision": 0.87, "citation_recall": 0.87,
+                          "fact_recall": 0.88, "refusal_accuracy": 0.95},
 }
 
 
