@@ -276,6 +276,29 @@ def _bare(word: str) -> str:
     return re.sub(r"['’]s$|['’]", "", word.lower())
 
 
+_NAME_WORDS: list = [None, None]  # [indexed, its name words], for the snapshot's one indexed map
+
+
+def _name_words(indexed: dict[str, list[str]]) -> tuple[list[tuple[str, list[str]]], set[str], set[str]]:
+    """For the indexed councils: each name to match as (canonical, its words), every word of their names,
+    and those words' stems; worked out once per map of indexed councils, not per question. (A slip may stem
+    as a council's name does, "sandwel" as "Sandwell": that stem is no proof of a word; a council's own
+    word is no slip, "herefordshire" one letter from "Hertfordshire".)"""
+    cached_for, words = _NAME_WORDS
+    if cached_for is not indexed:
+        targets = []
+        for canonical, aliases in indexed.items():
+            for alias in dict.fromkeys((canonical, *aliases)):
+                target = normalise(alias).replace("'", "").split()
+                if len("".join(target)) >= 5 and alias.lower() not in COMMON_WORDS:
+                    targets.append((canonical, target))
+        spelt = {w for canonical, aliases in indexed.items() for a in (canonical, *aliases)
+                 for w in normalise(a).replace("'", "").split()}
+        words = (targets, spelt, {t for w in spelt for t in tokenize(w)})
+        _NAME_WORDS[:] = [indexed, words]  # (two threads may both build it once; the results are equal)
+    return words
+
+
 def misspelt_name(text: str, indexed: dict[str, list[str]], known) -> str:
     """The question with an indexed council's name that was typed with a slip ("worcestshire",
     "hammersmith and fulam") written as the council's name; else the question as it was.
@@ -283,32 +306,24 @@ def misspelt_name(text: str, indexed: dict[str, list[str]], known) -> str:
     words ("needs") from being read as a council ("Leeds"); the first letter must be right, and a
     name of up to seven letters may be one edit off, a longer one two."""
     words = [m for m in _WORD.finditer(text) if m.group().lower() != "and"]
-    # (a slip may stem as a council's name does, "sandwel" as "Sandwell": that stem is no proof of a word;
-    # a council's own word is no slip, "herefordshire" one letter from "Hertfordshire")
-    spelt = {w for canonical, aliases in indexed.items() for a in (canonical, *aliases)
-             for w in normalise(a).replace("'", "").split()}
-    names = {t for w in spelt for t in tokenize(w)}
+    targets, spelt, names = _name_words(indexed)
     unknown = {i for i, m in enumerate(words) if len(m.group()) >= 4
                and _bare(m.group()) not in spelt and not all(known(t) and t not in names for t in tokenize(m.group()))}
     if not unknown:
         return text
     best = None  # (edits, -letters, start, end, name)
-    for canonical, aliases in indexed.items():
-        for alias in dict.fromkeys((canonical, *aliases)):
-            target = normalise(alias).replace("'", "").split()
-            joined = "".join(target)
-            if len(joined) < 5 or alias.lower() in COMMON_WORDS:
-                continue
-            limit = 1 if len(joined) <= 7 else 2
-            n = len(target)
-            for i in unknown:
-                for start in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
-                    typed = "".join(_bare(w.group()) for w in words[start:start + n])
-                    if typed[:1] != joined[:1] or typed == joined:
-                        continue
-                    edits = _distance(typed, joined, limit)
-                    if edits <= limit and (best is None or (edits, -len(joined)) < best[:2]):
-                        best = (edits, -len(joined), words[start].start(), words[start + n - 1].end(), canonical)
+    for canonical, target in targets:
+        joined = "".join(target)
+        limit = 1 if len(joined) <= 7 else 2
+        n = len(target)
+        for i in unknown:
+            for start in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
+                typed = "".join(_bare(w.group()) for w in words[start:start + n])
+                if typed[:1] != joined[:1] or typed == joined:
+                    continue
+                edits = _distance(typed, joined, limit)
+                if edits <= limit and (best is None or (edits, -len(joined)) < best[:2]):
+                    best = (edits, -len(joined), words[start].start(), words[start + n - 1].end(), canonical)
     if best is None:
         return text
     return text[:best[2]] + best[4] + text[best[3]:]
