@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from index.authorities import COMMON_WORDS, normalise
-from index.lexical import tokenize
+from index.lexical import edits, tokenize
 from index.vocabulary import EVERYDAY, areas_asked, audience_asked, timescale_asked
 
 ASKS = ("reference", "amount", "name", "date", "quantity", "grade", "action", "describe")
@@ -254,23 +254,6 @@ def _spelt_out(m: re.Match) -> str:
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Edits (a letter added, dropped, changed, or two swapped) from a to b; limit + 1 once beyond it."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before, row = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
-            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], before[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        before, row = row, current
-    return row[-1]
-
-
 def _bare(word: str) -> str:
     """ "Herefordshire's" -> "herefordshire" """
     return re.sub(r"['’]s$|['’]", "", word.lower())
@@ -319,11 +302,11 @@ def misspelt_name(text: str, indexed: dict[str, list[str]], known) -> str:
         for i in unknown:
             for start in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
                 typed = "".join(_bare(w.group()) for w in words[start:start + n])
-                if typed[:1] != joined[:1] or typed == joined:
+                if typed[:1] != joined[:1] or typed == joined or abs(len(typed) - len(joined)) > limit:
                     continue
-                edits = _distance(typed, joined, limit)
-                if edits <= limit and (best is None or (edits, -len(joined)) < best[:2]):
-                    best = (edits, -len(joined), words[start].start(), words[start + n - 1].end(), canonical)
+                made = edits(typed, joined)
+                if made <= limit and (best is None or (made, -len(joined)) < best[:2]):
+                    best = (made, -len(joined), words[start].start(), words[start + n - 1].end(), canonical)
     if best is None:
         return text
     return text[:best[2]] + best[4] + text[best[3]:]

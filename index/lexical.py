@@ -138,8 +138,8 @@ class LexicalIndex:
             self._deletes = deletes
         candidates = {w for variant in _deletions(token) | {token} for w in self._deletes.get(variant, ())}
         candidates |= {token_ for token_ in _deletions(token) if token_ in self.vocab}
-        best = [w for w in candidates if _edits(token, w) <= 2]
-        return max(best, key=lambda w: (-_edits(token, w), self.document_frequency(w)), default=None)
+        best = [w for w in candidates if edits(token, w) <= 2]
+        return max(best, key=lambda w: (-edits(token, w), self.document_frequency(w)), default=None)
 
     def postings(self, token: str) -> np.ndarray:
         n = self.vocab.get(token)
@@ -174,7 +174,7 @@ def _deletions(word: str, depth: int = 2) -> set[str]:
     return out
 
 
-def _edits(a: str, b: str) -> int:
+def edits(a: str, b: str) -> int:
     """Optimal string alignment distance (transpositions count once)."""
     previous2, previous = None, list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
