@@ -74,15 +74,14 @@ class Assistant:
             query = replace(query, asks="describe", explicit_grade=False,
                             subject=query.subject + tuple(str(y) for y in query.years) + JUDGED)
         evidence = self.retriever.evidence(query, report_ids, max(self.k, 8))
+        # when an inspection was, how many recommendations it made, a summary of it: each report's own record
+        structured = None if earlier else (compose.inspection_dates(query, report_ids, snap) or
+                                           compose.recommendation_count(query, report_ids, snap) or
+                                           compose.summary(query, report_ids, snap))
         if earlier:
             found = compose.earlier_judgement(query, evidence, snap)
-            return evidence, [found] if found else [], check.decide(query, evidence, [found] if found else [], snap,
-                                                                     self.thresholds)
-        # when an inspection was, how many recommendations it made, a summary of it: each report's own record
-        structured = (compose.inspection_dates(query, report_ids, snap) or
-                      compose.recommendation_count(query, report_ids, snap) or
-                      compose.summary(query, report_ids, snap))
-        if structured:
+            candidates = [found] if found else []
+        elif structured:
             candidates = [structured]
         elif query.asks in ("grade", "action"):
             candidates = compose.candidates(query, evidence, snap)  # judgements and lists span reports already
