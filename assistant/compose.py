@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (CEASED, LEAVING, MONTHS, _split, asked_kinds, count_stated, counting, fact_kinds,
-                            sentences, states)
+from assistant.facts import (CEASED, LEAVING, MONTHS, _split, asked_kinds, count_stated, counting, counting_on,
+                            fact_kinds, sentences, states)
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
 from index.lexical import tokenize
@@ -318,11 +318,16 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # nor "16 adopters were recruited" for "how many foster carers were recruited"; "what is the
         # average caseload?" is answered by "an average of 68 children"
         # (of the sentence stating the number: not "252 children" in the one it carries on from)
-        scored = [s for s in scored if counting(stated(sentences(s[3])[-1]), counts)]
+        scored = [s for s in scored if _counting(s[3], stated, counts)]
     elif wanted == "count":
         # "what is the average caseload?" with nothing saying what is counted: the number must be in a
         # sentence about the question's main term, not "two other London boroughs" in one about
         # social workers
+        main = evidence.heaviest()
+        scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
+    elif query.asks == "name" and query.name_of == "person":
+        # "who is the director?" is answered by a name beside the role asked for, not by the cover's
+        # "Reporting inspector Christopher Sands" because the cover also says "children's services"
         main = evidence.heaviest()
         scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
     if scored:
@@ -343,7 +348,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
                 return 0.0
             extra = 0.3 if _same_time(s[3], query) else 0.0
             if wanted == "count":
-                extra += 0.5 * counting(stated(sentences(s[3])[-1]), counts)
+                extra += 0.5 * _counting(s[3], stated, counts)
                 if total is not None and totals.get(id(s)) == total:
                     extra += 0.3
             return extra
@@ -358,6 +363,15 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     drafts = [Draft(text=sentence, record=record, quote=sentence)]
     return Candidate("figure" if query.asks == "quantity" else "fact", drafts, fit=coverage,
                      support=coverage, kinds=fact_kinds(sentence))
+
+
+def _counting(text: str, stated, counts) -> float:
+    """How the count stated in the last sentence of `text` (read with the one it carries on from, if
+    any) counts the question's subject."""
+    parts = sentences(text)
+    if len(parts) > 1:
+        return counting_on(stated(parts[-2]), stated(parts[-1]), counts)
+    return counting(stated(parts[-1]), counts)
 
 
 def _reweighed(scored: tuple, evidence: Evidence, text: str) -> tuple:

@@ -301,6 +301,22 @@ def count_stated(sentence: str, present) -> float | None:
     return max(values, default=None)
 
 
+# "There has been good improvement in the number of care leavers who are at university. This has
+# risen from zero to five.": a count that carries on from the number its sentence before names
+NUMBER_NAMED = re.compile(r"\bnumbers? of\b([^.;]{0,80})", re.I)
+THAT_NUMBER = re.compile(r"(This|It|That)\b[^.;]{0,30}?\b(is|was|stands?|stood|has|had|rose|fell|increased|"
+                         r"decreased|reduced|grew)\b", re.I)
+
+
+def counting_on(before: str, sentence: str, present) -> float:
+    """How the count in `sentence`, which carries on from `before` ("This has risen ... to five"),
+    counts the question's subject: 1 if `before` names the number of it, else as `counting` has it."""
+    if THAT_NUMBER.match(sentence) and _counts(sentence):
+        if any(present(set(tokenize(m.group(1)))) for m in NUMBER_NAMED.finditer(before)):
+            return 1.0
+    return counting(sentence, present)
+
+
 def counting(sentence: str, present) -> float:
     """How a number in the sentence counts the question's subject (`present(terms)`: the subject
     terms among them), best first:

@@ -51,6 +51,7 @@ class Hit:
 
 
 STATISTICS = frozenset(tokenize("average total number figure rate"))
+CARE_LEAVERS = frozenset(tokenize("care leavers"))
 
 
 @dataclass
@@ -77,7 +78,7 @@ class Evidence:
         """`present`, narrowed to what a count question counts when it says (Query.counted). Children
         or young people alone narrow nothing: the reports count little else, and the rest of the
         question says which ("how many children are privately fostered?")."""
-        if not counted or set(counted) <= PEOPLE:
+        if not counted or set(counted) <= PEOPLE - CARE_LEAVERS:  # (care leavers are a group of their own)
             return self.present
         wanted = set(counted)
         return lambda tokens: self.present(tokens) & wanted
