@@ -100,7 +100,9 @@ LIST_COUNCILS = re.compile(r"\b(which|what|list|name|show)\b(\s+(me|all|the|of|o
 COUNT_COUNCILS = re.compile(r"\bhow many\s+(\w+\s+)?(" + _COUNCILS[1:-1] + r"|reports|inspections)\b", re.I)
 NEIGHBOURS = re.compile(r"\bneighbou?rs?\b|\bsimilar (councils|authorities|areas|places)\b|\bcomparators?\b", re.I)
 COMPARE = re.compile(r"\bcompar(e|ed|es|ing|ison)\b|\bversus\b|\bvs\.?\b|\b(better|worse) than\b", re.I)
-OVER_TIME = re.compile(r"\bchang(e|ed|es|ing)\b|\bover (time|the years)\b|\btrend|\btrajector|"
+# (a change with what is changed after it is not a trend: "do children keep changing social worker?")
+OVER_TIME = re.compile(r"\bchang(e|ed|es|ing)\b(?!\s+(of\s+)?(?!(since|over|between|from|after|during|across|in|at|"
+                       r"much|a lot|for|the most|very)\b)[a-z])|\bover (time|the years)\b|\btrend|\btrajector|"
                        r"\b(improv|declin|deteriorat)(ed|ing)\b|\b(got|gotten|getting) (better|worse)\b|"
                        r"\b(each|every|successive|all (of )?(its|their|the))\s+inspections?\b|"
                        r"\b(previous|past|earlier|last)\s+(\w+\s+)?inspections\b|"
@@ -142,10 +144,12 @@ TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(st
                          r"\b(this|that|the last|the previous|the latest) one\b", re.I)
 # words that only scope a question in time: its deadline or its date
 TAKES = set(tokenize("take takes taking took"))
+MONEY_ITSELF = set(tokenize("money pounds"))
 GOOD = set(tokenize("good"))
 GOOD_THING = re.compile(r"\bgood(?: or better| or outstanding)?\s+(?!(?:at|in|for|on|and|or|to|is|are|was|were|enough|"
                         r"as|with|so|overall|now|then|about)\b)[a-z]{3,}", re.I)
 INSPECTION = set(tokenize("inspection inspected"))
+INSPECTOR = set(tokenize("inspector inspectors"))
 TIME_WORDS = set(tokenize("within three six months month immediately immediate straight away right urgently urgent once last "
                           "next january february march april may june july august september october november december "
                           "jan feb mar apr jun jul aug sep sept oct nov dec"))
@@ -344,6 +348,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text))
     # "when was the last safeguarding inspection?": when, of an inspection, is what it asks
     form_words = FORM_WORDS - INSPECTION if asks == "date" else FORM_WORDS
+    if asks == "name":
+        form_words = form_words - INSPECTOR  # "who was the lead inspector?": whose name, not what inspectors said
     if asks in ("quantity", "describe") and GOOD_THING.search(text):
         form_words = form_words - GOOD  # "go to good schools": which schools, not how good something is
     if COUNCIL_OF_OTHERS.search(text):
@@ -354,6 +360,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
         asks = "grade"  # "is Bolton any good?": how the council was judged overall
     if quantity == "duration":
         subject = tuple(t for t in subject if t not in TAKES)  # "how long do care proceedings take?"
+    if asks == "amount":
+        subject = tuple(t for t in subject if t not in MONEY_ITSELF)  # "how much money ...": an amount is asked
     counted = counted_terms(text, subject) if quantity == "count" else ()
     name_of = None
     if asks == "name":

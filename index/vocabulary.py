@@ -182,10 +182,12 @@ EVERYDAY: dict[str, str] = {
     "jabs": "immunisations", "vaccinations": "immunisations", "dentist": "dental", "teeth": "dental",
     "health check": "health assessment", "health checks": "health assessments", "exams": "examinations|GCSE",
     "gcses": "GCSE", "school results": "attainment", "workload": "caseloads", "workloads": "caseloads",
+    "gcse": "GCSEs",  # (the stemmer keeps the "s" of "GCSEs": it follows the word's only vowel)
     "homeless": "homelessness|accommodation", "housing": "accommodation", "uni": "university",
     "mental health": "CAMHS|emotional", "runaways": "missing", "going missing": "missing", "gp": "GPs",
     "gps": "general practitioners", "a&e": "accident and emergency", "on time": "timely|timeliness",
     "late": "delay|timeliness", "staff turnover": "recruitment|retention", "social workers leaving": "retention",
+    "turnover": "retention|stability", "save": "reduce expenditure|reduce costs|reduce spending",
     "run": "operates", "runs": "operates", "boss": "director", "dcs": "director of children's services",
     "ofsted grade": "judgement",
     # practitioners' shorthand the reports spell out
