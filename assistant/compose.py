@@ -33,7 +33,8 @@ INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the counci
 # A recommendation bullet ("Care leavers' access to their health history") names a topic the report
 # found lacking; the paragraph that found it says what is. For a question that does not ask what must
 # be done, the bullet ranks below a body sentence that holds the question's words about as well.
-RECOMMENDATION_PENALTY = 0.2
+RECOMMENDATION_PENALTY = 0.35
+SUMMARY_PENALTY = 0.15
 
 
 @dataclass(frozen=True)
@@ -571,9 +572,20 @@ def tone(sentence: str) -> str | None:
     return "strong" if STRONG_SAID.search(sentence) else None
 
 
-# A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ..."
-CONTINUES = re.compile(r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
-                       r"overall))\b")
+# A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ...",
+# "However, they do not always cover all the risks"
+CONTINUES = re.compile(r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
+                       r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
+                       r"overall))\b", re.I)
+
+
+def _numbered_from(snap: Snapshot) -> dict[str, int]:
+    """Per report, where its numbered paragraphs start (the `seq` of the first)."""
+    out: dict[str, int] = {}
+    for r in snap.records:
+        if r.number is not None and r.seq < out.get(r.report_id, r.seq + 1):
+            out[r.report_id] = r.seq
+    return out
 
 
 def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_units: int, everywhere: bool = False,
@@ -590,6 +602,11 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
     top = evidence.ranked[0][1] if evidence.ranked else 1.0
     best_similarity = max(evidence.similarity.values(), default=0.0)
     pool = list(evidence.ranked)
+    # an unnumbered paragraph before the numbered ones is a report's summary (or its introduction): it
+    # restates in a line what a numbered paragraph finds and shows, which is the better answer to what
+    # something is like (one after them is the rest of a paragraph a page break cut, or a report's data)
+    summing_up = query.asks == "describe"
+    numbered_from = snap.view("numbered_from", _numbered_from) if summing_up else {}
     if everywhere:
         ranked = {p for p, _ in pool}
         pool += [(int(p), 0.0) for p in snap.rows(evidence.report_ids) if int(p) not in ranked]
@@ -623,6 +640,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
                 score += TONE_LIFT  # "what's wrong with early help?": the sentence saying what is
             if record.kind == "recommendation" and query.asks != "action":
                 score -= RECOMMENDATION_PENALTY  # what must be done is weaker evidence of what is
+            elif summing_up and record.ref.startswith("S") and record.seq < numbered_from.get(record.report_id, 0):
+                score -= SUMMARY_PENALTY
             out.append((score, coverage, pos, sentence, record))
     out.sort(key=lambda s: -s[0])
     return out

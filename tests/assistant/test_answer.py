@@ -409,3 +409,68 @@ def test_a_period_back_is_not_a_time_taken():
     assert "duration" in fact_kinds(sentence) and "duration" not in fact_kinds(_PERIOD_BACK.sub(" ", sentence))
     kept = "The time taken to approve adopters has fallen from 12 months to eight months."
     assert _PERIOD_BACK.sub(" ", kept) == kept
+
+
+def test_a_name_is_answered_only_beside_the_role_asked_for(assistant):
+    # Sandwell 2013's cover names its reporting inspector and says "children services"; no sentence
+    # names its director, so a question for the director's name is refused, not given the inspector's
+    answer = assistant.answer("what is the name of the director of children's services in sandwell?",
+                              report="sandwell-2013-06-28")
+    assert answer.refused and "Christopher Sands" not in answer.text
+    answer = assistant.answer("who was the reporting inspector for sandwell?", report="sandwell-2013-06-28")
+    assert not answer.refused and "Christopher Sands" in answer.text
+
+
+def test_care_leavers_narrow_what_a_count_counts():
+    """Children alone narrow nothing a count counts; care leavers do: not "127 foster carers" in a sentence
+    about placements for "how many care leavers stayed with their foster carers?", though young people count."""
+    from assistant.facts import counting
+    from assistant.retrieve import Evidence
+    from assistant.understand import Query
+
+    subject = ("care", "leaver", "stay", "foster", "carer")
+    query = Query(text="how many care leavers stayed with their foster carers?", asks="quantity", quantity="count",
+                  subject=subject, counted=("care", "leaver"))
+    evidence = Evidence(query=query, report_ids=[], hits=[], ranked=[], weights=dict.fromkeys(subject, 1.0))
+    counts = evidence.counting_terms(query.counted)
+    assert counting("Placements are provided by 127 Medway foster carers.", counts) == 0
+    assert counting("Medway enabled 15 young people aged 18 or over to remain in their foster placement.", counts) == 1
+    assert counting("There were 209 young people with care leaver status.", counts) == 1
+
+
+def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...]):
+    """compose.description over a one-report snapshot of (text, paragraph number) records, each retrieved
+    as well as the others."""
+    from assistant.compose import description
+    from assistant.retrieve import Evidence
+    from assistant.understand import Query
+    from index.snapshot import Snapshot
+    from index.store import Record
+
+    records = [Record(id=f"r#{i}", report_id="r", ref=str(n) if n else f"S{i + 1}", number=n, seq=i,
+                      kind="paragraph", text=t, section=(), judgement=None, timescale=None, parent=None)
+               for i, (t, n) in enumerate(texts)]
+    snap = Snapshot(fingerprint="", catalog={}, records=records, vectors=None, lexical=None)
+    query = Query(text="what are return home interviews like?", asks="describe", subject=subject)
+    evidence = Evidence(query=query, report_ids=["r"], hits=[], ranked=[(i, 1.0) for i in range(len(records))],
+                        similarity=dict.fromkeys(range(len(records)), 0.5), weights=dict.fromkeys(subject, 1.0))
+    return description(query, evidence, snap)
+
+
+def test_a_finding_is_cited_from_its_numbered_paragraph_not_the_summary_that_restates_it():
+    subject = ("return", "home", "interview")
+    summary = "Return home interviews are not as effective as they should be for some children."
+    finding = "Return home interviews are not always offered quickly, and some lack persistence in engaging children."
+    found = _description_of([(summary, None), (finding, 1)], subject)
+    assert [d.record.ref for d in found.drafts] == ["1"]
+    # an unnumbered paragraph after the numbered ones is the rest of one a page break cut: no summary
+    found = _description_of([("Leaders are ambitious.", 1), (finding, None), (summary, 2)], subject)
+    assert found.drafts[0].record.ref == "S2"
+
+
+def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
+    from assistant.compose import CONTINUES
+
+    assert CONTINUES.match("However, they do not always cover all the risks.")
+    assert CONTINUES.match("As a result, this has improved.")
+    assert not CONTINUES.match("However, plans for children are clear.")

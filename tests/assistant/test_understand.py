@@ -400,3 +400,39 @@ def test_whether_a_sentence_finds_fault_or_praises(sentence, said):
 ])
 def test_a_council_other_than_the_authority_is_part_of_the_subject(question, council):
     assert ("council" in understand(question).subject) == council
+
+
+@pytest.mark.parametrize("question, across", [
+    # a change with what is changed after it is about that thing, not about the grades over time
+    ("do looked after children in sandwell keep changing social workers?", None),
+    ("are there many changes of placement for children in care in sandwell?", None),
+    ("how has sandwell's grade for children in care changed?", "trend"),
+    ("has the judgement for children in care in sandwell changed since 2013?", "trend"),
+])
+def test_a_change_of_something_is_not_a_trend(question, across):
+    assert understand(question, INDEXED).across == across
+
+
+def test_an_amount_asks_for_money_without_money_being_its_subject():
+    q = understand("how much money does medway plan to save on placements?", INDEXED)
+    assert q.asks == "amount" and "money" not in q.subject and "placement" in q.subject
+    # "save" in the reports' words: costs or spending reduced
+    assert ("reduc", "expenditur") in dict(q.stand_ins)["save"]
+
+
+@pytest.mark.parametrize("before, sentence, value", [
+    # a count carrying on from the number its sentence before names
+    ("There has been good improvement in the number of care leavers who are at university.",
+     "This has risen from zero to five.", 1.0),
+    ("The number of care leavers in suitable accommodation has improved.", "It now stands at 96 young people.", 1.0),
+    # the sentence before names a number of something else
+    ("The number of foster carers has risen.", "This has risen from 20 to 25.", 0.0),
+    # not a count carrying on from it
+    ("The number of care leavers at university has improved.", "Five started courses in 2013.", 0.0),
+])
+def test_a_count_that_carries_on_from_the_number_named_before(before, sentence, value):
+    from assistant.facts import counting_on
+    from index.lexical import tokenize
+
+    subject = set(tokenize("care leavers"))
+    assert counting_on(before, sentence, lambda terms: terms & subject) == value
