@@ -34,6 +34,7 @@ INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the counci
 # found lacking; the paragraph that found it says what is. For a question that does not ask what must
 # be done, the bullet ranks below a body sentence that holds the question's words about as well.
 RECOMMENDATION_PENALTY = 0.35
+IN_WORDS = frozenset({"pace", "length"})  # fact kinds that answer "how quickly" and "how long" without a number
 SUMMARY_PENALTY = 0.15
 
 
@@ -293,11 +294,13 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     if wanted == "duration":
         # a period back ("has gone up each year for the past three years") is not a time taken
         scored = [s for s in scored if states(_PERIOD_BACK.sub(" ", sentences(s[3])[-1]), accept, wanted)]
-    if "pace" in accept and scored:
-        # how quickly in words ("respond immediately") answers only where no sentence about as close gives a time
+    in_words = accept & IN_WORDS
+    if in_words and scored:
+        # how quickly or how long in words ("respond immediately", "is very short") answers only where no
+        # sentence about as close gives a time
         close = max(s[1] for s in scored) * 0.8
-        if any(s[1] >= close and states(sentences(s[3])[-1], accept - {"pace"}, wanted) for s in scored):
-            scored = [s for s in scored if states(sentences(s[3])[-1], accept - {"pace"}, wanted)]
+        if any(s[1] >= close and states(sentences(s[3])[-1], accept - in_words, wanted) for s in scored):
+            scored = [s for s in scored if states(sentences(s[3])[-1], accept - in_words, wanted)]
     if query.asks == "date":
         # a cover's dates are its own inspection's, not an earlier one's ("when was Oldham inspected before
         # this one?")

@@ -56,6 +56,8 @@ AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds
 ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
 # a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
 THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s|"
+                        # an acronym spelt out after it: "the care council group SILSIP (Say It Loud, Say It Proud)"
+                        r"\b[A-Z]{3,}\s+\([A-Z][a-z]+[^)]{2,60}\)|"
                         r"['‘\"][A-Z][^'’\"]{1,40}['’\"]|"
                         # a name in lower case is a name only before what it names: "the ‘make safe’ team"
                         r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+(team|group|service|panel|scheme|programme|project|forum|"
@@ -99,7 +101,7 @@ _CYCLES = ("daily", "weekly", "fortnightly", "monthly", "quarterly", "termly", "
            "cycle", "rota", "basis", "review", "meeting")
 _TITLES = ("Mr", "Ms", "Miss", "Dr", "Sir", "Dame", "Councillor", "Cllr", "inspector", "chair", "director",
            "chief executive", "lead member")
-_QUOTES_OR_NAMING = ("called", "named", "known as", "branded", ",", "'", "‘", '"')
+_QUOTES_OR_NAMING = ("called", "named", "known as", "branded", ",", "'", "‘", '"', "(")
 
 
 def _any_in(text: str, words: tuple[str, ...]) -> bool:
@@ -110,13 +112,16 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
 
 
 # how quickly, in words: "decisions are timely", "seen promptly", "swift access", "too long"
+# how long, in words: "the period of handover ... is very short"
+LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite |often )?(short|lengthy)\b", re.I)
 PACE = re.compile(r"\b(timely|untimely|timeliness|promptly|prompt|swift(ly)?|quick(ly)?|rapid(ly)?|slow(ly)?|"
                   r"without (any )?delay|delays?|delayed|too long|immediately|(on )?the same day|in good time)\b", re.I)
 
 
 def fact_kinds(sentence: str) -> set[str]:
     """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "age",
-    "amount", "name", "organisation", "thing", and "pace" (how quickly, in words)."""
+    "amount", "name", "organisation", "thing", "pace" (how quickly, in words) and "length" (how long, in
+    words)."""
     return set(_fact_kinds(sentence))
 
 
@@ -154,6 +159,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("count")
     if PACE.search(sentence):
         kinds.add("pace")
+    if LENGTH_IN_WORDS.search(sentence):
+        kinds.add("length")
     return frozenset(kinds)
 
 
@@ -199,6 +206,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
     accept = {wanted} | ({"percent"} if wanted == "count" else {"duration"} if wanted == "frequency" else set())
     if wanted == "duration" and re.search(r"\bhow (quickly|fast|soon|promptly)\b", query.text, re.I):
         accept.add("pace")  # "how quickly are referrals dealt with?": "within 24 hours", or "timely" if no time is given
+    elif wanted == "duration" and re.search(r"\bhow long\b", query.text, re.I):
+        accept.add("length")  # "how long is the handover?": "the period of handover ... is very short", if no time is given
     if query.asks == "name" and query.name_of != "person":
         accept = {"name", query.name_of}
     return wanted, accept

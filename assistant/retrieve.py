@@ -306,7 +306,8 @@ class Retriever:
             positions = rows
             fused = self._fuse(query, snap, sims, lexical, positions)
         wanted, accept = asked_kinds(query)
-        accept = accept - {"pace"}  # ("timely" is no figure: a paragraph giving a time ranks up, not one saying "timely")
+        # ("timely" and "very short" are no figures: a paragraph giving a time ranks up, not one saying "timely")
+        accept = accept - {"pace", "length"}
         counts = out.counting_terms(query.counted)
         fused = fused * (1.0 + STATED_WEIGHT * np.array(
             [best_stated(snap.records[p].text, accept, wanted, out.holds_tokens, counts) for p in positions]))

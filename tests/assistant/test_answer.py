@@ -276,7 +276,8 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
 
     patterns = {"percent": facts.PERCENT, "duration": facts.DURATION, "frequency": facts.FREQUENCY,
                 "date": facts.DATE, "amount": facts.AMOUNT, "name": facts.PERSON,
-                "organisation": facts.ORGANISATION, "thing": facts.THING_NAME, "age": facts.AGE, "pace": facts.PACE}
+                "organisation": facts.ORGANISATION, "thing": facts.THING_NAME, "age": facts.AGE, "pace": facts.PACE,
+                "length": facts.LENGTH_IN_WORDS}
     checked, seen = 0, set()
     for path in (SAMPLE, MEDWAY, SANDWELL, SMALL_PDF):
         for paragraph in parse_file(path).paragraphs:
@@ -474,3 +475,26 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
     assert CONTINUES.match("However, they do not always cover all the risks.")
     assert CONTINUES.match("As a result, this has improved.")
     assert not CONTINUES.match("However, plans for children are clear.")
+
+
+@pytest.mark.parametrize("sentence, kind, states", [
+    # a group's name is its acronym spelt out
+    ("There is good involvement from the children in the care council group SILSIP (Say It Loud, Say It Proud).",
+     "thing", True),
+    ("Referrals to CAMHS (child and adolescent mental health services) are slow.", "thing", False),
+    # how long, in words: the length is what the sentence says of it
+    ("The period of handover between social workers and personal advisers is very short.", "length", True),
+    ("Short breaks are provided for disabled children.", "length", False),
+])
+def test_names_and_lengths_said_in_words(sentence, kind, states):
+    from assistant.facts import fact_kinds
+
+    assert (kind in fact_kinds(sentence)) == states
+
+
+def test_how_long_in_words_answers_only_where_no_time_is_given():
+    from assistant.facts import asked_kinds
+    from assistant.understand import understand
+
+    assert "length" in asked_kinds(understand("how long is the handover to a personal adviser?"))[1]
+    assert "length" not in asked_kinds(understand("how quickly are referrals dealt with?"))[1]
