@@ -575,6 +575,28 @@ def tone(sentence: str) -> str | None:
     return "strong" if STRONG_SAID.search(sentence) else None
 
 
+# The question's own words, as written, in a sentence that holds its terms: "school attendance" in
+# "attendance at school is good" rather than "attending schools that are not yet good"
+LITERAL_LIFT = 0.1
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _surface_words(text: str, evidence: Evidence) -> tuple[tuple[frozenset[str], float], ...]:
+    """(the question's words for a subject term, the term's share of the weight), per subject term."""
+    total = sum(evidence.weights.values()) or 1.0
+    found: dict[str, set[str]] = {}
+    for word in _WORDS.findall(text.lower()):
+        for term in tokenize(word):
+            if term in evidence.weights:
+                found.setdefault(term, set()).add(word)
+    return tuple((frozenset(words), evidence.weights[t] / total) for t, words in found.items())
+
+
+def _literal_share(sentence: str, literal) -> float:
+    words = set(_WORDS.findall(sentence.lower()))
+    return sum(share for surface, share in literal if surface & words)
+
+
 # A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ...",
 # "However, they do not always cover all the risks"
 CONTINUES = re.compile(r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
@@ -605,6 +627,7 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
     top = evidence.ranked[0][1] if evidence.ranked else 1.0
     best_similarity = max(evidence.similarity.values(), default=0.0)
     pool = list(evidence.ranked)
+    literal = _surface_words(query.text, evidence) if query.asks == "describe" else ()
     # an unnumbered paragraph before the numbered ones is a report's summary (or its introduction): it
     # restates in a line what a numbered paragraph finds and shows, which is the better answer to what
     # something is like (one after them is the rest of a paragraph a page break cut, or a report's data)
@@ -639,6 +662,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             if coverage <= 0:
                 continue
             score = coverage + 0.5 * max(fused, 0.0) / (top or 1.0) + 0.5 * (similarity - best_similarity)
+            if literal:
+                score += LITERAL_LIFT * _literal_share(sentence, literal)
             if query.tone and record.kind != "recommendation" and tone(sentence) == query.tone:
                 score += TONE_LIFT  # "what's wrong with early help?": the sentence saying what is
             if record.kind == "recommendation" and query.asks != "action":

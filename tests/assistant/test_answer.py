@@ -439,7 +439,8 @@ def test_care_leavers_narrow_what_a_count_counts():
     assert counting("There were 209 young people with care leaver status.", counts) == 1
 
 
-def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...]):
+def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...],
+                    question: str = "what are return home interviews like?"):
     """compose.description over a one-report snapshot of (text, paragraph number) records, each retrieved
     as well as the others."""
     from assistant.compose import description
@@ -452,7 +453,7 @@ def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...
                       kind="paragraph", text=t, section=(), judgement=None, timescale=None, parent=None)
                for i, (t, n) in enumerate(texts)]
     snap = Snapshot(fingerprint="", catalog={}, records=records, vectors=None, lexical=None)
-    query = Query(text="what are return home interviews like?", asks="describe", subject=subject)
+    query = Query(text=question, asks="describe", subject=subject)
     evidence = Evidence(query=query, report_ids=["r"], hits=[], ranked=[(i, 1.0) for i in range(len(records))],
                         similarity=dict.fromkeys(range(len(records)), 0.5), weights=dict.fromkeys(subject, 1.0))
     return description(query, evidence, snap)
@@ -498,3 +499,13 @@ def test_how_long_in_words_answers_only_where_no_time_is_given():
 
     assert "length" in asked_kinds(understand("how long is the handover to a personal adviser?"))[1]
     assert "length" not in asked_kinds(understand("how quickly are referrals dealt with?"))[1]
+
+
+def test_the_questions_own_words_outrank_others_of_the_same_stem():
+    # "attendance" and "attending" stem alike: the sentence about attendance answers "what's attendance like?"
+    subject = ("school", "attend", "children", "care")
+    attending = "Children in care attending schools that are not yet good are reviewed carefully."
+    attendance = "School attendance for children in care is good, and persistent absence is low."
+    for texts in ([(attending, 1), (attendance, 2)], [(attendance, 1), (attending, 2)]):
+        found = _description_of(texts, subject, "whats school attendance like for children in care?")
+        assert found.drafts[0].quote == attendance
