@@ -36,16 +36,16 @@ GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90
         "refusal_accuracy": 0.95}
 # The gate per set and way of asking. The tuning set, asked either way, must meet GATE. The blind
 # set has floors a little under what this code measures, so that any regression fails CI: issue
-# 12's targets (GATE) are NOT met there yet (measured, selected: recall@5 0.962, precision 0.876,
-# recall 0.875, facts 0.889, refusal 1.0; widget: 0.921, 0.882, 0.875, 0.889, 1.0); its refusal
+# 12's targets (GATE) are NOT met there yet (measured, selected: recall@5 0.962, precision 0.890,
+# recall 0.889, facts 0.889, refusal 1.0; widget: 0.921, 0.896, 0.889, 0.889, 1.0); its refusal
 # accuracy meets the target either way, and is gated at it.
 # Raise these floors as the blind figures rise; never tune on the blind items to raise them.
 GATES = {
     ("tuning", "selected"): GATE,
     ("tuning", "widget"): GATE,
-    ("blind", "selected"): {"recall_at_5": 0.95, "citation_precision": 0.87, "citation_recall": 0.87,
+    ("blind", "selected"): {"recall_at_5": 0.95, "citation_precision": 0.88, "citation_recall": 0.88,
                             "fact_recall": 0.88, "refusal_accuracy": 0.95},
-    ("blind", "widget"): {"recall_at_5": 0.91, "citation_precision": 0.87, "citation_recall": 0.87,
+    ("blind", "widget"): {"recall_at_5": 0.91, "citation_precision": 0.88, "citation_recall": 0.88,
                           "fact_recall": 0.88, "refusal_accuracy": 0.95},
 }
 
