@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (CEASED, LEAVING, MONTHS, _split, asked_kinds, count_stated, counting, counting_on,
+from assistant.facts import (CEASED, LEAVING, MONTHS, PEOPLE, _split, asked_kinds, count_stated, counting, counting_on,
                             fact_kinds, sentences, states)
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
@@ -34,6 +34,10 @@ INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the counci
 # found lacking; the paragraph that found it says what is. For a question that does not ask what must
 # be done, the bullet ranks below a body sentence that holds the question's words about as well.
 RECOMMENDATION_PENALTY = 0.35
+GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))  # ("care" says where children are: in care)
+# the share of a count question's weight that, said of its children, makes them particular children: "in
+# care" in "how many children are in care?" (not "live in the area" in "how many children live in the area?")
+QUALIFIER_SHARE = 0.4
 IN_WORDS = frozenset({"pace", "length"})  # fact kinds that answer "how quickly" and "how long" without a number
 SUMMARY_PENALTY = 0.15
 
@@ -323,6 +327,12 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # average caseload?" is answered by "an average of 68 children"
         # (of the sentence stating the number: not "252 children" in the one it carries on from)
         scored = [s for s in scored if _counting(s[3], stated, counts)]
+        qualifier = {t: w for t, w in evidence.weights.items() if t not in GENERIC_PEOPLE}
+        if query.counted and set(query.counted) <= GENERIC_PEOPLE and \
+                sum(qualifier.values()) >= QUALIFIER_SHARE * sum(evidence.weights.values()):
+            # children counted are the children the question says: "how many children are in care?" is not
+            # answered by "the number of children missing education is small"
+            scored = [s for s in scored if evidence.present(set(tokenize(s[3]))) & set(qualifier)]
     elif wanted == "count":
         # "what is the average caseload?" with nothing saying what is counted: the number must be in a
         # sentence about the question's main term, not "two other London boroughs" in one about

@@ -509,3 +509,28 @@ def test_the_questions_own_words_outrank_others_of_the_same_stem():
     for texts in ([(attending, 1), (attendance, 2)], [(attendance, 1), (attending, 2)]):
         found = _description_of(texts, subject, "whats school attendance like for children in care?")
         assert found.drafts[0].quote == attendance
+
+
+def test_children_counted_are_the_children_the_question_asks_about():
+    from assistant.compose import typed_fact
+    from assistant.retrieve import Evidence
+    from assistant.understand import Query
+    from index.snapshot import Snapshot
+    from index.store import Record
+
+    def answer(texts):
+        records = [Record(id=f"r#{i}", report_id="r", ref=str(i + 1), number=i + 1, seq=i, kind="paragraph",
+                          text=t, section=(), judgement=None, timescale=None, parent=None) for i, t in enumerate(texts)]
+        snap = Snapshot(fingerprint="", catalog={}, records=records, vectors=None, lexical=None)
+        query = Query(text="how many children are in care?", asks="quantity", quantity="count",
+                      subject=("children", "care"), counted=("children",))
+        evidence = Evidence(query=query, report_ids=["r"], hits=[], ranked=[(i, 1.0) for i in range(len(texts))],
+                            similarity=dict.fromkeys(range(len(texts)), 0.5),
+                            weights={"children": 0.85, "care": 1.26}, stand_ins={"care": [frozenset({"look"})]})
+        found = typed_fact(query, evidence, snap)
+        return found and found.drafts[0].quote
+
+    missing = "The number of children missing education is small."
+    assert answer([missing]) is None
+    looked_after = "At 31 March 2013, 606 children were being looked after."
+    assert answer([missing, looked_after]) == looked_after
