@@ -35,9 +35,10 @@ INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the counci
 # be done, the bullet ranks below a body sentence that holds the question's words about as well.
 RECOMMENDATION_PENALTY = 0.35
 GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))  # ("care" says where children are: in care)
-# the share of a count question's weight that, said of its children, makes them particular children: "in
-# care" in "how many children are in care?" (not "live in the area" in "how many children live in the area?")
-QUALIFIER_SHARE = 0.4
+# what is said of the children counted makes them particular children where it carries most of the question's
+# weight: "in care" in "how many children are in care?"; where the children themselves carry most, a count of
+# children answers
+QUALIFIER_SHARE = 0.5
 IN_WORDS = frozenset({"pace", "length"})  # fact kinds that answer "how quickly" and "how long" without a number
 SUMMARY_PENALTY = 0.15
 
