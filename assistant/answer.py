@@ -176,6 +176,10 @@ class Assistant:
         snap = self.retriever.snapshot()
         neutral = replace(query, text=strip_names(query.text, query.authorities))
         drafts, supports, kinds = [], [], set()
+        # one council's reports, or reports leading the evidence, each answer only if their answer would
+        # stand alone; councils compared each say theirs, the weakest deciding whether the answer does
+        bar = (0.0 if len(query.authorities) > 1 else
+               self.thresholds.typed_support if query.typed else self.thresholds.support)
         # one embedding for every report's search (each took as long as the rest of a report's evidence)
         vector = evidence.vector if neutral.text == query.text else None
         for rid in report_ids:
@@ -185,7 +189,7 @@ class Assistant:
             # a number, a name, a date or an amount is only ever answered by a sentence stating one
             built = (compose.typed_fact(neutral, own, snap) if query.typed else
                      compose.description(neutral, own, snap, limit=2))
-            if built:
+            if built and built.support >= bar:
                 drafts += built.drafts
                 supports.append(built.support)
                 kinds |= built.kinds

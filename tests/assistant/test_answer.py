@@ -534,3 +534,24 @@ def test_children_counted_are_the_children_the_question_asks_about():
     assert answer([missing]) is None
     looked_after = "At 31 March 2013, 606 children were being looked after."
     assert answer([missing, looked_after]) == looked_after
+
+
+def test_each_report_of_one_council_answers_only_what_would_stand_alone(assistant, monkeypatch):
+    """Where several reports each answer for themselves (one council's inspections, or the reports leading
+    the evidence), a report whose best sentences hold too little of the question says nothing, rather
+    than something loosely related beside the reports that answer."""
+    from assistant import compose
+
+    ids = ["south-gloucestershire-2012-07-06", "medway-2013-07-19", "sandwell-2013-06-28"]
+    support = {ids[0]: 0.9, ids[1]: 0.2, ids[2]: 0.6}
+
+    def described(query, evidence, snap, limit=3):
+        rid = evidence.report_ids[0]
+        draft = compose.Draft(text=rid, record=None, quote=rid)
+        return compose.Candidate("description", [draft], fit=support[rid], support=support[rid])
+
+    monkeypatch.setattr(compose, "description", described)
+    query = assistant.retriever.understand("what is supervision like?")
+    evidence = assistant.retriever.evidence(query, ids, 5)
+    [candidate] = assistant._per_report(query, evidence, ids)
+    assert [d.text for d in candidate.drafts] == [ids[0], ids[2]] and candidate.support == 0.9
