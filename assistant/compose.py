@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (CEASED, LEAVING, MONTHS, PEOPLE, _split, asked_kinds, count_stated, counting, counting_on,
-                            fact_kinds, sentences, states)
+from assistant.facts import (CEASED, GENERIC_PEOPLE, LEAVING, MONTHS, _split, asked_kinds, count_stated, counting,
+                            counting_on, fact_kinds, sentences, states)
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
 from index.lexical import tokenize
@@ -34,7 +34,6 @@ INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the counci
 # found lacking; the paragraph that found it says what is. For a question that does not ask what must
 # be done, the bullet ranks below a body sentence that holds the question's words about as well.
 RECOMMENDATION_PENALTY = 0.35
-GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))  # ("care" says where children are: in care)
 # what is said of the children counted makes them particular children where it carries most of the question's
 # weight: "in care" in "how many children are in care?"; where the children themselves carry most, a count of
 # children answers
@@ -334,14 +333,10 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
             # children counted are the children the question says: "how many children are in care?" is not
             # answered by "the number of children missing education is small"
             scored = [s for s in scored if evidence.present(set(tokenize(s[3]))) & set(qualifier)]
-    elif wanted == "count":
-        # "what is the average caseload?" with nothing saying what is counted: the number must be in a
-        # sentence about the question's main term, not "two other London boroughs" in one about
-        # social workers
-        main = evidence.heaviest()
-        scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
-    elif query.asks == "name" and query.name_of == "person":
-        # "who is the director?" is answered by a name beside the role asked for, not by the cover's
+    elif wanted == "count" or (query.asks == "name" and query.name_of == "person"):
+        # the number or the name must be in a sentence about the question's main term: "what is the
+        # average caseload?", with nothing saying what is counted, not by "two other London boroughs" in
+        # one about social workers; "who is the director?" by a name beside the role, not the cover's
         # "Reporting inspector Christopher Sands" because the cover also says "children's services"
         main = evidence.heaviest()
         scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]

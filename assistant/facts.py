@@ -113,7 +113,7 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
 
 # how quickly, in words: "decisions are timely", "seen promptly", "swift access", "too long"
 # how long, in words: "the period of handover ... is very short"
-LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite |often )?(short|lengthy)\b", re.I)
+LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite |often )?(short|lengthy)\b(?!-)", re.I)
 PACE = re.compile(r"\b(timely|untimely|timeliness|promptly|prompt|swift(ly)?|quick(ly)?|rapid(ly)?|slow(ly)?|"
                   r"without (any )?delay|delays?|delayed|too long|immediately|(on )?the same day|in good time)\b", re.I)
 
@@ -256,6 +256,8 @@ def best_stated(text: str, accept: set[str], wanted: str, holds, present=None) -
 # care leavers a question asks about, and "109 young people ... missing" the children.
 PEOPLE = frozenset(tokenize("children child young people person care leavers pupils babies adolescents teenagers "
                              "girls boys students infants"))
+# people in general: care leavers are a group of their own, and "care" also says where children are (in care)
+GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))
 # a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"
 _ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing|[a-z]+ed)\b", re.I)
 _COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\)?\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.facts import PEOPLE, asked_kinds, best_stated
+from assistant.facts import GENERIC_PEOPLE, asked_kinds, best_stated
 from assistant.understand import HOW_GOOD, Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
@@ -51,7 +51,6 @@ class Hit:
 
 
 STATISTICS = frozenset(tokenize("average total number figure rate"))
-CARE_LEAVERS = frozenset(tokenize("care leavers"))
 
 
 @dataclass
@@ -78,7 +77,7 @@ class Evidence:
         """`present`, narrowed to what a count question counts when it says (Query.counted). Children
         or young people alone narrow nothing: the reports count little else, and the rest of the
         question says which ("how many children are privately fostered?")."""
-        if not counted or set(counted) <= PEOPLE - CARE_LEAVERS:  # (care leavers are a group of their own)
+        if not counted or set(counted) <= GENERIC_PEOPLE:
             return self.present
         wanted = set(counted)
         return lambda tokens: self.present(tokens) & wanted

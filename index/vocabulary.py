@@ -187,7 +187,8 @@ EVERYDAY: dict[str, str] = {
     "mental health": "CAMHS|emotional", "runaways": "missing", "going missing": "missing", "gp": "GPs",
     "gps": "general practitioners", "a&e": "accident and emergency", "on time": "timely|timeliness",
     "late": "delay|timeliness", "staff turnover": "recruitment|retention", "social workers leaving": "retention",
-    "turnover": "retention|stability", "save": "reduce expenditure|reduce costs|reduce spending",
+    "turnover": "retention|workforce stability|staff stability",
+    "save": "reduce expenditure|reduce costs|reduce spending",
     "run": "operates", "runs": "operates", "boss": "director", "dcs": "director of children's services",
     "ofsted grade": "judgement",
     # practitioners' shorthand the reports spell out
