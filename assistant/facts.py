@@ -166,15 +166,15 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
 
 _DAY_OF_DATE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\s+" + MONTHS + r"\b")
 # Numbers that count nothing: ages and stages ("aged 16 and 17", "after 18", "key stage 4"), ranges of
-# ages or years ("16–19 provision", "2014–15"), and numbers that name ("section 47", "COVID-19", a
-# telephone number, "one of the ways").
+# ages or years ("16–19 provision", "2014–15"), and numbers that name ("section 47", "Part 1 of the
+# Act", "tier 4", "level 3 qualifications", "COVID-19", a telephone number, "one of the ways").
 _AGE_STAGE_OR_LABEL = re.compile(
     r"\b\d+\s?[–-]\s?\d+\b|\b\d+-plus\b|"
     r"\b(aged?|ages? of|over|under|turn(ed|s)?) (\d{1,2}|" + NUMBER_WORDS + r")((,| and| or| to) (\d{1,2}|" +
     NUMBER_WORDS + r"))*\b|"
     r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|\b(from|to|and) \d{1,2}\b|"
     r"\b\d{1,2}(- and |-)\d{1,2}-year|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|\bkey stages? \d( (and|to) \d)?|"
-    r"\bsections? \d+|\bcovid-19\b|\b\d{4} \d{3} \d{4}\b|\bone of\b", re.I)
+    r"\b(sections?|parts?|articles?|regulations?|schedules?|chapters?|paragraphs?|tiers?|levels?|phases?) \d+\b|\bcovid-19\b|\b\d{4} \d{3} \d{4}\b|\bone of\b", re.I)
 
 
 def _counts(sentence: str) -> list[str]:

@@ -412,6 +412,16 @@ def test_a_period_back_is_not_a_time_taken():
     assert _PERIOD_BACK.sub(" ", kept) == kept
 
 
+def test_a_number_that_names_a_part_of_a_law_or_a_level_counts_nothing():
+    from assistant.facts import _counts
+
+    # Windsor and Maidenhead 2020's summary: "how many children are in care?" was answered with "Part 1"
+    assert _counts("RBWM delegated its functions, under Part 1 of the Children and Young Persons Act 2008, "
+                   "to Achieving for Children.") == []
+    assert _counts("Young people study at level 3 and some need tier 4 mental health services.") == []
+    assert _counts("Seven young people study at level 3.") == ["Seven"]
+
+
 def test_a_name_is_answered_only_beside_the_role_asked_for(assistant):
     # Sandwell 2013's cover names its reporting inspector and says "children services"; no sentence
     # names its director, so a question for the director's name is refused, not given the inspector's
