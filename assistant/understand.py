@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from assistant.facts import GENERIC_PEOPLE
 from index.authorities import COMMON_WORDS, normalise
 from index.lexical import edits, tokenize
-from index.vocabulary import EVERYDAY, areas_asked, audience_asked, timescale_asked
+from index.vocabulary import BY_KEY, EVERYDAY, areas_asked, audience_asked, timescale_asked
 
 ASKS = ("reference", "amount", "name", "date", "quantity", "grade", "action", "describe")
 
@@ -129,13 +130,26 @@ FORM_WORDS = set(tokenize(
     "thing things must need needs like know find give giving get getting got does whether able current any paragraph "
     "wrong right bad poor decent okay ok sort sorted problem problems issue issues actually really going doing well "
     "enough better worse best worst think thought way ways kind lot lots happens happen happened done do being make "
-    "made deal dealt handled handle treat treats treated work working area areas council councils local authority authorities latest "
+    "made deal dealt handled handle treat treats treated work working area areas council councils authority authorities latest "
     "grade grades graded grading judged judgement judgements rated rating ratings overall effectiveness mark marked "
     "should shall would could must have has had improve improvement improvements recommend recommendations recommended "
     "action actions todo need needed required deadline deadlines timescale timescales number percentage proportion "
     "rate share many long often quickly when since date year years month day name named who whose called call "
     "list every all each show tell me please us our their there here ago happen see good"
 ))
+# A word repeated either side of "to" or "by" is one compound, which the reports hyphenate: "day to day"
+# is "day-to-day" (not a day, which is a date's word), "face to face", "one to one", "step by step".
+REPEATED_COMPOUND = re.compile(r"\b([a-z]+) (to|by) \1\b", re.I)
+
+
+# "local" says where only before the council it qualifies; "local foster placements" are placements near home
+LOCAL_COUNCIL = re.compile(r"\blocal (?=(authority|authorities|council|councils|area|areas)\b)", re.I)
+
+
+def reports_wording(text: str) -> str:
+    return REPEATED_COMPOUND.sub(lambda m: m.group(0).replace(" ", "-"), LOCAL_COUNCIL.sub("", text))
+
+
 # "at the end of August 2016", "in March 2017", "last year": when, not what
 TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(start|end|beginning|middle) of\b|"
                          r"\b(last|this|next|previous) (year|month|week)\b|"
@@ -354,10 +368,12 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
         form_words = form_words - GOOD  # "go to good schools": which schools, not how good something is
     if COUNCIL_OF_OTHERS.search(text):
         form_words = form_words - COUNCIL  # "the children in care council" is not the council asked about
-    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", text))))
+    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", reports_wording(text)))))
                     if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):
         asks = "grade"  # "is Bolton any good?": how the council was judged overall
+    elif asks == "grade" and areas and not GRADE.search(text) and beyond_areas(text, areas, subject):
+        asks = "describe"  # "how well do children in care do at school?": school, not the judged area
     if quantity == "duration":
         subject = tuple(t for t in subject if t not in TAKES)  # "how long do care proceedings take?"
     if asks == "amount":
@@ -403,6 +419,17 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
             break  # "did", "are", a council's name: the counted words have ended
         out += terms
     return tuple(out)
+
+
+SERVICES = frozenset(tokenize("services service"))  # "services for children in care" is how an area is named
+
+
+def beyond_areas(text: str, areas: tuple[str, ...], subject: tuple[str, ...]) -> bool:
+    """Whether a "how good" question's subject holds more than the judged areas it names and the people
+    in them: "how good is adoption?" asks the adoption judgement, "how well do children in care do at
+    school?" asks what the report says of their schooling."""
+    named = " ".join(m.group(0) for key in areas for m in re.finditer(BY_KEY[key].asked, text, re.I))
+    return bool(set(subject) - set(tokenize(named)) - GENERIC_PEOPLE - SERVICES)
 
 
 def across_kind(text: str, asks: str, named: tuple[str, ...], areas: tuple[str, ...]) -> str | None:
@@ -491,7 +518,17 @@ def everyday_terms(text: str, subject: tuple[str, ...]) -> tuple[tuple[str, tupl
                 if term in subject:
                     found.setdefault(term, [])
                     found[term] += [a for a in alternatives if a not in found[term] and a != (term,)]
+    # a section of an Act is written both ways: "section 20" and "s20"
+    for written, other in ((SECTION_WORDS, lambda n: (f"s{n}",)), (SECTION_SHORT, lambda n: ("section", n))):
+        for match in written.finditer(text):
+            for term in tokenize(match.group(0)):
+                if term in subject and other(match.group(1)) not in found.setdefault(term, []):
+                    found[term].append(other(match.group(1)))
     return tuple((term, tuple(alts)) for term, alts in found.items() if alts)
+
+
+SECTION_WORDS = re.compile(r"\bsection (\d{1,3})\b", re.I)
+SECTION_SHORT = re.compile(r"\bs(\d{1,3})\b", re.I)
 
 
 def strip_names(text: str, names: tuple[str, ...]) -> str:

@@ -436,3 +436,30 @@ def test_a_count_that_carries_on_from_the_number_named_before(before, sentence, 
 
     subject = set(tokenize("care leavers"))
     assert counting_on(before, sentence, lambda terms: terms & subject) == value
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("how good is adoption in medway?", "grade"),
+    ("how good are services for children in care in medway?", "grade"),
+    ("how well are care leavers doing in medway", "grade"),
+    ("how well do children in care do at school in medway", "describe"),  # their schooling, not the area
+    ("how good is the health of looked after children in medway?", "describe"),
+    ("what grade did medway get for children in care at school?", "grade"),  # a grade asked in words
+])
+def test_how_good_asks_for_a_judgement_only_of_the_judged_area_itself(question, asks):
+    assert understand(question, INDEXED).asks == asks
+
+
+def test_a_compound_typed_without_hyphens_is_the_reports_hyphenated_word():
+    # "day" alone is a date's word and leaves the subject; "day-to-day" is what the reports write
+    q = understand("can foster carers make day to day decisions for children in medway?", INDEXED)
+    assert "daytoday" in q.subject and "day" not in q.subject
+    assert "facetofac" in understand("are visits to children face to face in medway?", INDEXED).subject
+    assert "daytoday" not in understand("what is the day to be decided in medway?", INDEXED).subject
+
+
+def test_a_section_of_an_act_is_matched_as_the_reports_write_it_either_way():
+    q = understand("do children stay on section 20 too long in medway?", INDEXED)
+    assert dict(q.stand_ins)["section"] == (("s20",),) and dict(q.stand_ins)["20"] == (("s20",),)
+    q = understand("are s47 enquiries timely in medway?", INDEXED)
+    assert dict(q.stand_ins)["s47"] == (("section", "47"),)
