@@ -512,8 +512,9 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
         keys = {part.lower() for part in parts}
         if keys & seen:
             continue
-        tokens = evidence.present(set(tokenize(sentence)))
-        new = sum(weights[t] for t in tokens - covered)
+        words = set(tokenize(sentence))
+        tokens = evidence.present(words)
+        new = sum(_weight_as_written(t, words, evidence, snap) for t in tokens - covered)
         follows = any(r.id == record.id and p == pos - 1 for r, p, _ in chosen)
         if record.id == home:
             # the best paragraph's other sentences cite nothing new: one adding a question term, or one as
@@ -532,6 +533,16 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
     support = evidence.holds(" ".join(d.quote for d in drafts))
     return Candidate("description", drafts, fit=scored[0][1], support=support,
                      kinds=set().union(*(fact_kinds(d.quote) for d in drafts)))
+
+
+def _weight_as_written(term: str, words: set[str], evidence: Evidence, snap: Snapshot) -> float:
+    """A question term's weight where a sentence holds it only through the reports' word for it: "kids"
+    is rare in the reports, "children" is everywhere, and a sentence saying "children" says no more."""
+    weight = evidence.weights[term]
+    if term in words:
+        return weight
+    held = [max(snap.lexical.idf(t) for t in alt) for alt in evidence.stand_ins.get(term, ()) if alt <= words]
+    return min([weight] + held)
 
 
 # a sentence stating how an inspection judged something

@@ -480,6 +480,25 @@ def test_a_finding_is_cited_from_its_numbered_paragraph_not_the_summary_that_res
     assert found.drafts[0].record.ref == "S2"
 
 
+def test_a_term_held_only_through_the_reports_common_word_weighs_as_that_word():
+    """"kids" is rare in the reports and weighs much; a sentence saying only "children" covers it at the
+    weight of "children", so it is no reason to cite a second paragraph (Herefordshire 2018: "can foster
+    carers make day to day decisions for the kids" also cited "children placed with them")."""
+    from types import SimpleNamespace
+
+    from assistant.compose import _weight_as_written
+    from assistant.retrieve import Evidence
+    from assistant.understand import Query
+
+    query = Query(text="can foster carers decide things for the kids?", asks="describe", subject=("carer", "kid"))
+    evidence = Evidence(query=query, report_ids=[], hits=[], ranked=[], weights={"carer": 2.5, "kid": 7.0},
+                        stand_ins={"kid": [frozenset({"children"})]})
+    snap = SimpleNamespace(lexical=SimpleNamespace(idf={"children": 0.8, "kid": 7.0, "carer": 2.5}.get))
+    assert _weight_as_written("kid", {"children", "place"}, evidence, snap) == 0.8
+    assert _weight_as_written("kid", {"kid", "place"}, evidence, snap) == 7.0
+    assert _weight_as_written("carer", {"carer"}, evidence, snap) == 2.5
+
+
 def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
     from assistant.compose import CONTINUES
 
