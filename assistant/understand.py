@@ -137,17 +137,12 @@ FORM_WORDS = set(tokenize(
     "rate share many long often quickly when since date year years month day name named who whose called call "
     "list every all each show tell me please us our their there here ago happen see good"
 ))
-# A word repeated either side of "to" or "by" is one compound, which the reports hyphenate: "day to day"
-# is "day-to-day" (not a day, which is a date's word), "face to face", "one to one", "step by step".
+# A word repeated either side of "to" or "by" is part of a compound, which the reports write both ways
+# ("day to day" and "day-to-day"): its word stays in the subject though alone it is a form word (a date's
+# "day"), since the compound is what the question is about.
 REPEATED_COMPOUND = re.compile(r"\b([a-z]+) (to|by) \1\b", re.I)
-
-
 # "local" says where only before the council it qualifies; "local foster placements" are placements near home
 LOCAL_COUNCIL = re.compile(r"\blocal (?=(authority|authorities|council|councils|area|areas)\b)", re.I)
-
-
-def reports_wording(text: str) -> str:
-    return REPEATED_COMPOUND.sub(lambda m: m.group(0).replace(" ", "-"), LOCAL_COUNCIL.sub("", text))
 
 
 # "at the end of August 2016", "in March 2017", "last year": when, not what
@@ -368,8 +363,9 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
         form_words = form_words - GOOD  # "go to good schools": which schools, not how good something is
     if COUNCIL_OF_OTHERS.search(text):
         form_words = form_words - COUNCIL  # "the children in care council" is not the council asked about
-    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", reports_wording(text)))))
-                    if t not in form_words and t not in scope_words and t not in TIME_WORDS)
+    form_words = form_words - {t for m in REPEATED_COMPOUND.finditer(text) for t in tokenize(m.group(1))}
+    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", LOCAL_COUNCIL.sub(
+        "", text))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):
         asks = "grade"  # "is Bolton any good?": how the council was judged overall
     elif asks == "grade" and areas and not GRADE.search(text) and beyond_areas(text, areas, subject):

@@ -450,16 +450,10 @@ def test_how_good_asks_for_a_judgement_only_of_the_judged_area_itself(question, 
     assert understand(question, INDEXED).asks == asks
 
 
-def test_a_compound_typed_without_hyphens_is_the_reports_hyphenated_word():
-    # "day" alone is a date's word and leaves the subject; "day-to-day" is what the reports write
+def test_a_compound_keeps_its_word_in_the_subject():
+    # "day" alone is a date's word and leaves the subject; in "day to day" it is what the question is about,
+    # and the reports write it both ways ("day-to-day" holds the token "day" too)
     q = understand("can foster carers make day to day decisions for children in medway?", INDEXED)
-    assert "daytoday" in q.subject and "day" not in q.subject
-    assert "facetofac" in understand("are visits to children face to face in medway?", INDEXED).subject
-    assert "daytoday" not in understand("what is the day to be decided in medway?", INDEXED).subject
-
-
-def test_a_section_of_an_act_is_matched_as_the_reports_write_it_either_way():
-    q = understand("do children stay on section 20 too long in medway?", INDEXED)
-    assert dict(q.stand_ins)["section"] == (("s20",),) and dict(q.stand_ins)["20"] == (("s20",),)
-    q = understand("are s47 enquiries timely in medway?", INDEXED)
-    assert dict(q.stand_ins)["s47"] == (("section", "47"),)
+    assert "day" in q.subject and "decis" in q.subject
+    assert "face" in understand("are visits to children face to face in medway?", INDEXED).subject
+    assert "day" not in understand("what day was medway inspected?", INDEXED).subject
