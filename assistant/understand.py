@@ -141,6 +141,9 @@ FORM_WORDS = set(tokenize(
 # ("day to day" and "day-to-day"): its word stays in the subject though alone it is a form word (a date's
 # "day"), since the compound is what the question is about.
 REPEATED_COMPOUND = re.compile(r"\b([a-z]+) (to|by) \1\b", re.I)
+# That something happens is the question's form, like "done" and "happen": "are reviews held on time?" asks
+# about reviews ("held accountable" says nothing of them); being held under an Act is about the person.
+HAPPENING = re.compile(r"\b(held|take[sn]? place|taking place|took place|carried out)\b(?! under)", re.I)
 # "local" says where only before the council it qualifies; "local foster placements" are placements near home
 LOCAL_COUNCIL = re.compile(r"\blocal (?=(authority|authorities|council|councils|area|areas)\b)", re.I)
 
@@ -364,8 +367,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     if COUNCIL_OF_OTHERS.search(text):
         form_words = form_words - COUNCIL  # "the children in care council" is not the council asked about
     form_words = form_words - {t for m in REPEATED_COMPOUND.finditer(text) for t in tokenize(m.group(1))}
-    subject = tuple(t for t in dict.fromkeys(tokenize(TIME_PHRASE.sub(" ", JUDGES.sub(" judiciary ", LOCAL_COUNCIL.sub(
-        "", text))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
+    subject = tuple(t for t in dict.fromkeys(tokenize(HAPPENING.sub(" ", TIME_PHRASE.sub(" ", JUDGES.sub(
+        " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):
         asks = "grade"  # "is Bolton any good?": how the council was judged overall
     elif asks == "grade" and areas and not GRADE.search(text) and beyond_areas(text, areas, subject):

@@ -457,3 +457,13 @@ def test_a_compound_keeps_its_word_in_the_subject():
     assert "day" in q.subject and "decis" in q.subject
     assert "face" in understand("are visits to children face to face in medway?", INDEXED).subject
     assert "day" not in understand("what day was medway inspected?", INDEXED).subject
+
+
+@pytest.mark.parametrize("question, absent, present", [
+    ("are initial child protection conferences held on time in medway?", "held", "confer"),
+    ("do reviews take place regularly in medway?", "place", "review"),
+    ("is there anywhere for young people held under the mental health act in medway?", None, "held"),
+])
+def test_that_something_happens_is_form_not_subject(question, absent, present):
+    subject = understand(question, INDEXED).subject
+    assert present in subject and (absent is None or absent not in subject)
