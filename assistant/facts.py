@@ -255,7 +255,7 @@ def best_stated(text: str, accept: set[str], wanted: str, holds, present=None) -
 # Words for children and young people, which reports use for one another: "15 young people" counts the
 # care leavers a question asks about, and "109 young people ... missing" the children.
 PEOPLE = frozenset(tokenize("children child young people person care leavers pupils babies adolescents teenagers "
-                             "girls boys students infants"))
+                             "girls boys students infants kids"))
 # people in general: care leavers are a group of their own, and "care" also says where children are (in care)
 GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))
 # a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"

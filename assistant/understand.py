@@ -59,9 +59,10 @@ DURATION = re.compile(r"\bhow (long|quickly|fast)\b|\bhow many (working )?(hours
 FREQUENCY = re.compile(r"\bhow often\b", re.I)
 GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|ratings|verdict|overall effectiveness|"
                    r"marked)\b", re.I)
-# "what did Medway get for ...", "how did Leeds do on ...": a grade, unless the question asks what must be done
+# "what did Medway get for ...", "how did Leeds do on ...", "what did Ofsted make of ...": a grade, unless the
+# question asks what must be done
 GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! better)|\bhow (did|does) .{0,60}\b"
-                        r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give)\b", re.I)
+                        r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give|(make|made|think|thought|thinks) of)\b", re.I)
 # a council that is not the local authority: the children in care council, a youth council, council tax
 COUNCIL_OF_OTHERS = re.compile(r"\b(in care|youth|children['’]?s?|young people['’]?s?|leavers['’]?|school|pupils['’]?) "
                                r"councils?\b|\bcouncil tax\b", re.I)
@@ -371,7 +372,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
         " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and not subject and HOW_GOOD.search(text):
         asks = "grade"  # "is Bolton any good?": how the council was judged overall
-    elif asks == "grade" and areas and not GRADE.search(text) and beyond_areas(text, areas, subject):
+    elif asks == "grade" and areas and HOW_GOOD.search(text) and not (GRADE.search(text) or GRADE_WEAK.search(text)) \
+            and beyond_areas(text, areas, subject):
         asks = "describe"  # "how well do children in care do at school?": school, not the judged area
     if quantity == "duration":
         subject = tuple(t for t in subject if t not in TAKES)  # "how long do care proceedings take?"
@@ -403,6 +405,7 @@ def tone_asked(text: str) -> str | None:
 
 # "how many foster carers did ...", "the number of children who ...": what a count question counts
 COUNTED = re.compile(r"\b(how many|number of)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+LOOKED_AFTER = re.compile(r"^looked[- ]after\s+(?=\S)", re.I)
 
 
 def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
@@ -412,7 +415,9 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
     if not m:
         return ()
     out: list[str] = []
-    for word in m.group(2).split():
+    # "looked after" says which children, as "in care" does after the noun: "how many looked after kids ..."
+    # counts kids, not the looking
+    for word in LOOKED_AFTER.sub("", m.group(2)).split():
         terms = tokenize(word)
         if not terms or not set(terms) <= set(subject):
             break  # "did", "are", a council's name: the counted words have ended

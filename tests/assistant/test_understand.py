@@ -467,3 +467,20 @@ def test_a_compound_keeps_its_word_in_the_subject():
 def test_that_something_happens_is_form_not_subject(question, absent, present):
     subject = understand(question, INDEXED).subject
     assert present in subject and (absent is None or absent not in subject)
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("how many looked after kids didnt get their health assessment within 28 days in medway?", ("kid",)),
+    ("how many looked after children are there in medway?", ("children",)),
+    ("how many foster carers did medway recruit?", ("foster", "carer")),
+])
+def test_looked_after_says_which_children_a_count_counts(question, counted):
+    assert understand(question, INDEXED).counted == counted
+
+
+@pytest.mark.parametrize("question", [
+    "what did ofsted make of leadership in medway?",
+    "overall how did medway do on safeguarding?",  # "how did it do" asks the grade, whatever follows
+])
+def test_asking_what_ofsted_made_of_an_area_asks_its_grade(question):
+    assert understand(question, INDEXED).asks == "grade"
