@@ -73,6 +73,9 @@ def test_everyday_words_get_the_reports_words_as_stand_ins():
     assert ("immunis",) in stand_ins["jab"] and ("children",) in stand_ins["kid"]
     # practitioners' shorthand the reports spell out
     assert ("child", "protect") in dict(understand("how many CP plans are there?", INDEXED).stand_ins)["cp"]
+    # a phrase stands in for each of its words
+    stand_ins = dict(understand("do care leavers get help finding somewhere to live?", INDEXED).stand_ins)
+    assert ("accommod",) in stand_ins["somewher"] and ("accommod",) in stand_ins["live"]
 
 
 def test_areas_asked_about():
