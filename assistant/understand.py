@@ -156,7 +156,8 @@ TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(st
                          # "before this one", "the last one": the one is the inspection the question is about
                          r"\b(this|that|the last|the previous|the latest) one\b", re.I)
 # words that only scope a question in time: its deadline or its date
-TAKES = set(tokenize("take takes taking took"))
+# "how long do care proceedings take / last / take to finish?": the duration is what is asked, not the taking
+TAKES = set(tokenize("take takes taking took last lasts lasted finish finished complete completed conclude concluded"))
 MONEY_ITSELF = set(tokenize("money pounds"))
 GOOD = set(tokenize("good"))
 GOOD_THING = re.compile(r"\bgood(?: or better| or outstanding)?\s+(?!(?:at|in|for|on|and|or|to|is|are|was|were|enough|"
@@ -406,6 +407,7 @@ def tone_asked(text: str) -> str | None:
 # "how many foster carers did ...", "the number of children who ...": what a count question counts
 COUNTED = re.compile(r"\b(how many|number of)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 LOOKED_AFTER = re.compile(r"^looked[- ]after\s+(?=\S)", re.I)
+POSSESSIVE = re.compile(r"\w['’]s?$|^(children|people|men|women)s$", re.I)  # as typed: "childrens homes"
 
 
 def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
@@ -421,6 +423,8 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
         terms = tokenize(word)
         if not terms or not set(terms) <= set(subject):
             break  # "did", "are", a council's name: the counted words have ended
+        if POSSESSIVE.search(word):
+            continue  # "how many children's homes": whose, not what is counted
         out += terms
     return tuple(out)
 

@@ -185,7 +185,7 @@ EVERYDAY: dict[str, str] = {
     "gcse": "GCSEs",  # (the stemmer keeps the "s" of "GCSEs": it follows the word's only vowel)
     "homeless": "homelessness|accommodation", "housing": "accommodation", "uni": "university",
     "somewhere to live": "accommodation|housing", "place to live": "accommodation|housing",
-    "somewhere to stay": "accommodation",
+    "somewhere to stay": "accommodation", "prison": "custody", "jail": "custody",
     "mental health": "CAMHS|emotional", "runaways": "missing", "going missing": "missing", "gp": "GPs",
     "gps": "general practitioners", "a&e": "accident and emergency", "on time": "timely|timeliness",
     "late": "delay|timeliness", "staff turnover": "recruitment|retention", "social workers leaving": "retention",

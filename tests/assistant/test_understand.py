@@ -476,6 +476,8 @@ def test_that_something_happens_is_form_not_subject(question, absent, present):
     ("how many looked after kids didnt get their health assessment within 28 days in medway?", ("kid",)),
     ("how many looked after children are there in medway?", ("children",)),
     ("how many foster carers did medway recruit?", ("foster", "carer")),
+    ("how many children's homes has medway got?", ("home",)),  # whose homes, not children, are counted
+    ("how many childrens homes does medway run?", ("home",)),
 ])
 def test_looked_after_says_which_children_a_count_counts(question, counted):
     assert understand(question, INDEXED).counted == counted
@@ -487,3 +489,17 @@ def test_looked_after_says_which_children_a_count_counts(question, counted):
 ])
 def test_asking_what_ofsted_made_of_an_area_asks_its_grade(question):
     assert understand(question, INDEXED).asks == "grade"
+
+
+@pytest.mark.parametrize("question", [
+    "how long do care proceedings take in medway?",
+    "how long do care proceedings last in medway?",
+    "how long does it take to finish care proceedings in medway?",
+])
+def test_how_long_asks_the_duration_not_the_taking_or_finishing(question):
+    q = understand(question, INDEXED)
+    assert q.quantity == "duration" and q.subject == ("care", "proceed")
+
+
+def test_prison_is_the_reports_custody():
+    assert dict(understand("how many care leavers are in prison in medway?", INDEXED).stand_ins)["prison"] == (("custodi",),)
