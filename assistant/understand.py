@@ -135,7 +135,7 @@ FORM_WORDS = set(tokenize(
     "grade grades graded grading judged judgement judgements rated rating ratings overall effectiveness mark marked "
     "should shall would could must have has had improve improvement improvements recommend recommendations recommended "
     "action actions todo need needed required deadline deadlines timescale timescales number percentage proportion "
-    "rate share many long often quickly when since date year years month day name named who whose called call "
+    "rate share many different long often quickly when since date year years month day name named who whose called call "
     "list every all each show tell me please us our their there here ago happen see good"
 ))
 # A word repeated either side of "to" or "by" is part of a compound, which the reports write both ways
@@ -151,7 +151,7 @@ LOCAL_COUNCIL = re.compile(r"\blocal (?=(authority|authorities|council|councils|
 
 # "at the end of August 2016", "in March 2017", "last year": when, not what
 TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(start|end|beginning|middle) of\b|"
-                         r"\b(last|this|next|previous) (year|month|week)\b|"
+                         r"\b(last|this|next|previous|past) (year|month|week)\b|"
                          r"\b(at the moment|at present|right now|these days|nowadays|currently)\b|"
                          # "before this one", "the last one": the one is the inspection the question is about
                          r"\b(this|that|the last|the previous|the latest) one\b", re.I)
@@ -407,6 +407,7 @@ def tone_asked(text: str) -> str | None:
 # "how many foster carers did ...", "the number of children who ...": what a count question counts
 COUNTED = re.compile(r"\b(how many|number of)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 LOOKED_AFTER = re.compile(r"^looked[- ]after\s+(?=\S)", re.I)
+COUNTING_WORDS = {"different", "separate", "individual", "distinct"}
 POSSESSIVE = re.compile(r"\w['’]s?$|^(children|people|men|women)s$", re.I)  # as typed: "childrens homes"
 
 
@@ -420,6 +421,8 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
     # "looked after" says which children, as "in care" does after the noun: "how many looked after kids ..."
     # counts kids, not the looking
     for word in LOOKED_AFTER.sub("", m.group(2)).split():
+        if word.lower() in COUNTING_WORDS:
+            continue  # "how many different directors": directors
         terms = tokenize(word)
         if not terms or not set(terms) <= set(subject):
             break  # "did", "are", a council's name: the counted words have ended

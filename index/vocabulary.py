@@ -186,6 +186,7 @@ EVERYDAY: dict[str, str] = {
     "homeless": "homelessness|accommodation", "housing": "accommodation", "uni": "university",
     "somewhere to live": "accommodation|housing", "place to live": "accommodation|housing",
     "somewhere to stay": "accommodation", "prison": "custody", "jail": "custody",
+    "b&b": "bed and breakfast", "b&bs": "bed and breakfast",
     "mental health": "CAMHS|emotional", "runaways": "missing", "going missing": "missing", "gp": "GPs",
     "gps": "general practitioners", "a&e": "accident and emergency", "on time": "timely|timeliness",
     "late": "delay|timeliness", "staff turnover": "recruitment|retention", "social workers leaving": "retention",

@@ -478,6 +478,7 @@ def test_that_something_happens_is_form_not_subject(question, absent, present):
     ("how many foster carers did medway recruit?", ("foster", "carer")),
     ("how many children's homes has medway got?", ("home",)),  # whose homes, not children, are counted
     ("how many childrens homes does medway run?", ("home",)),
+    ("how many different directors has medway had in the past year?", ("director",)),
 ])
 def test_looked_after_says_which_children_a_count_counts(question, counted):
     assert understand(question, INDEXED).counted == counted
@@ -503,3 +504,8 @@ def test_how_long_asks_the_duration_not_the_taking_or_finishing(question):
 
 def test_prison_is_the_reports_custody():
     assert dict(understand("how many care leavers are in prison in medway?", INDEXED).stand_ins)["prison"] == (("custodi",),)
+
+
+def test_b_and_b_is_bed_and_breakfast_and_the_past_year_is_a_time():
+    q = understand("do care leavers in medway get put in b&bs in the past year?", INDEXED)
+    assert dict(q.stand_ins)["bs"] == (("bed", "breakfast"),) and "past" not in q.subject
