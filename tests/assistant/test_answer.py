@@ -333,19 +333,21 @@ def test_a_cold_assistant_answers_from_the_cached_snapshot_while_its_model_warms
 
 
 @pytest.mark.parametrize("question, first", [
-    ("What percentage of statutory reviews were held on time in South Gloucestershire?", "94"),
-    ("how many looked after children had their annual health check in south gloucestershire?", "65"),
+    ("What percentage of statutory reviews were held on time in South Gloucestershire?", {"94"}),
+    # no paragraph counts annual health checks; two count looked after children's health checks of
+    # other kinds (65: dental checks; 61: initial health assessments), and either states one
+    ("how many looked after children had their annual health check in south gloucestershire?", {"61", "65"}),
 ])
 def test_a_figure_question_ranks_the_paragraph_stating_one_first(assistant, question, first):
     """Retrieval for a question asking for a number puts the paragraph whose sentence states one
     about the subject above paragraphs that only share its topic (dense and BM25 alone rank 94
-    third and 65 third here)."""
+    third and 65 and 61 below paragraphs stating nothing)."""
     from assistant.facts import asked_kinds, sentences, states
 
     retriever = assistant.retriever
     query = retriever.understand(question)
     hits = retriever.evidence(query, retriever.scope(query, None), 5).hits
-    assert hits[0].paragraph == first and hits[0].report == "south-gloucestershire-2012-07-06"
+    assert hits[0].paragraph in first and hits[0].report == "south-gloucestershire-2012-07-06"
     wanted, accept = asked_kinds(query)
     assert any(states(s, accept, wanted) for s in sentences(hits[0].text))
 
