@@ -328,8 +328,10 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # (of the sentence stating the number: not "252 children" in the one it carries on from)
         scored = [s for s in scored if _counting(s[3], stated, counts)]
         qualifier = {t: w for t, w in evidence.weights.items() if t not in GENERIC_PEOPLE}
+        people = sum(_weight_as_written(t, set(), evidence, snap, common=True)
+                     for t in evidence.weights if t in GENERIC_PEOPLE)
         if query.counted and set(query.counted) <= GENERIC_PEOPLE and \
-                sum(qualifier.values()) >= QUALIFIER_SHARE * sum(evidence.weights.values()):
+                sum(qualifier.values()) >= QUALIFIER_SHARE * (sum(qualifier.values()) + people):
             # children counted are the children the question says: "how many children are in care?" is not
             # answered by "the number of children missing education is small"
             scored = [s for s in scored if evidence.present(set(tokenize(s[3]))) & set(qualifier)]
@@ -535,13 +537,15 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
                      kinds=set().union(*(fact_kinds(d.quote) for d in drafts)))
 
 
-def _weight_as_written(term: str, words: set[str], evidence: Evidence, snap: Snapshot) -> float:
+def _weight_as_written(term: str, words: set[str], evidence: Evidence, snap: Snapshot, common: bool = False) -> float:
     """A question term's weight where a sentence holds it only through the reports' word for it: "kids"
-    is rare in the reports, "children" is everywhere, and a sentence saying "children" says no more."""
+    is rare in the reports, "children" is everywhere, and a sentence saying "children" says no more.
+    `common`: the weight of the commonest of the reports' words for it, wherever it is said."""
     weight = evidence.weights[term]
-    if term in words:
+    if term in words and not common:
         return weight
-    held = [max(snap.lexical.idf(t) for t in alt) for alt in evidence.stand_ins.get(term, ()) if alt <= words]
+    held = [max(snap.lexical.idf(t) for t in alt) for alt in evidence.stand_ins.get(term, ())
+            if common or alt <= words]
     return min([weight] + held)
 
 

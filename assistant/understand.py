@@ -144,7 +144,7 @@ FORM_WORDS = set(tokenize(
 REPEATED_COMPOUND = re.compile(r"\b([a-z]+) (to|by) \1\b", re.I)
 # That something happens is the question's form, like "done" and "happen": "are reviews held on time?" asks
 # about reviews ("held accountable" says nothing of them); being held under an Act is about the person.
-HAPPENING = re.compile(r"\b(held|take[sn]? place|taking place|took place|carried out)\b(?! under)", re.I)
+HAPPENING = re.compile(r"\b(held|holds?|holding|take[sn]? place|taking place|took place|carried out)\b(?! under)", re.I)
 # "local" says where only before the council it qualifies; "local foster placements" are placements near home
 LOCAL_COUNCIL = re.compile(r"\blocal (?=(authority|authorities|council|councils|area|areas)\b)", re.I)
 

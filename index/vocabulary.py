@@ -197,6 +197,12 @@ EVERYDAY: dict[str, str] = {
     # practitioners' shorthand the reports spell out
     "cp": "child protection", "cin": "child in need", "sgo": "special guardianship", "sgos": "special guardianship",
     "rhi": "return home interview", "rhis": "return home interviews", "pas": "personal advisers",
+    # (acronyms of three letters or fewer match the reports' own definitions only in capitals, as many
+    # are words too: "ACE", "MAP", "YES"; these are typed in lower case by practitioners)
+    "cse": "child sexual exploitation", "iro": "independent reviewing officer",
+    "iros": "independent reviewing officers", "pep": "personal education plan", "peps": "personal education plans",
+    "iha": "initial health assessment", "ihas": "initial health assessments", "fgm": "female genital mutilation",
+    "ehe": "elective home education|electively home educated",
     "care home": "children's home|residential", "care homes": "children's homes|residential",
     "teenagers": "adolescents|young people", "teens": "adolescents|young people",
 }

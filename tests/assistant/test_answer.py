@@ -499,6 +499,9 @@ def test_a_term_held_only_through_the_reports_common_word_weighs_as_that_word():
     assert _weight_as_written("kid", {"children", "place"}, evidence, snap) == 0.8
     assert _weight_as_written("kid", {"kid", "place"}, evidence, snap) == 7.0
     assert _weight_as_written("carer", {"carer"}, evidence, snap) == 2.5
+    # how much "kids" weighs against what is said of them ("how many kids are privately fostered?"): as
+    # "children", whatever a sentence says
+    assert _weight_as_written("kid", {"kid"}, evidence, snap, common=True) == 0.8
 
 
 def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():

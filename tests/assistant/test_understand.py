@@ -76,6 +76,9 @@ def test_everyday_words_get_the_reports_words_as_stand_ins():
     # a phrase stands in for each of its words
     stand_ins = dict(understand("do care leavers get help finding somewhere to live?", INDEXED).stand_ins)
     assert ("accommod",) in stand_ins["somewher"] and ("accommod",) in stand_ins["live"]
+    # short acronyms typed in lower case, which the reports' own definitions match only in capitals
+    assert dict(understand("how often does the cse meeting happen in medway?", INDEXED).stand_ins)["cse"] == \
+        (("child", "sexual", "exploit"),)
 
 
 def test_areas_asked_about():
@@ -465,6 +468,7 @@ def test_a_compound_keeps_its_word_in_the_subject():
 @pytest.mark.parametrize("question, absent, present", [
     ("are initial child protection conferences held on time in medway?", "held", "confer"),
     ("do reviews take place regularly in medway?", "place", "review"),
+    ("how often does medway hold its exploitation meeting?", "hold", "meet"),
     ("is there anywhere for young people held under the mental health act in medway?", None, "held"),
 ])
 def test_that_something_happens_is_form_not_subject(question, absent, present):
