@@ -45,8 +45,10 @@ NAME_OF_THING = re.compile(_CALLED + r"|\bnames? of (the |their |its )?([\w-]+ )
                            r"scheme|programme|project|forum|hub|app|tool|model|approach|initiative|unit|centre|"
                            r"framework|strategy|pledge|offer|network|club|award|event|magazine)s?\b", re.I)
 NAME_OF_BODY = re.compile(_WHO + r"(runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
-# a judge, the person, is the judiciary in a report's words; "judged" and "judgement" are about grades
-JUDGES = re.compile(r"\bjudges\b|\b(the|a|family|court|district|circuit|local) judge\b", re.I)
+# a judge, the person, is the judiciary in a report's words, as are "the courts" and what "the court said";
+# "judged" and "judgement" are about grades
+JUDGES = re.compile(r"\bjudges\b|\b(the|a|family|court|district|circuit|local) judge\b|\bthe courts\b|"
+                    r"\bthe court (says?|said|thinks?|thought|feels?|felt)\b", re.I)
 DATE = re.compile(r"^\s*when\b|\bwhat (date|year|month|day)\b|\bsince when\b|\bhow long ago\b|\bin what year\b|"
                   r"\bwhen (did|was|were|is|does|will)\b", re.I)
 QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"

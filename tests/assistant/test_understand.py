@@ -235,6 +235,8 @@ def test_a_council_named_by_its_short_form_is_not_what_the_question_is_about():
 def test_a_judge_is_the_judiciary_not_a_grade():
     query = understand("what do judges think of Kingston?", {"Kingston upon Thames": ["Kingston"]})
     assert query.asks == "describe" and "judiciari" in query.subject
+    assert understand("what did the courts say about medway?", INDEXED).subject == ("judiciari",)
+    assert "court" in understand("how long do court proceedings take in medway?", INDEXED).subject
 
 
 def test_a_council_named_inside_another_councils_name_is_not_named():
