@@ -38,7 +38,7 @@ RECOMMENDATION_PENALTY = 0.35
 # weight: "in care" in "how many children are in care?"; where the children themselves carry most, a count of
 # children answers
 QUALIFIER_SHARE = 0.5
-IN_WORDS = frozenset({"pace", "length"})  # fact kinds that answer "how quickly" and "how long" without a number
+IN_WORDS = frozenset({"pace", "length", "regularity"})  # kinds answering "how quickly", "how long", "how often" in words
 SUMMARY_PENALTY = 0.15
 
 
@@ -302,7 +302,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     if in_words and scored:
         # how quickly or how long in words ("respond immediately", "is very short") answers only where no
         # sentence about as close gives a time
-        close = max(s[1] for s in scored) * 0.8
+        # (how often in words, "regularly updated", gives way to a sentence further off that gives the
+        # interval: "routinely reviewed within six months")
+        close = max(s[1] for s in scored) * (0.5 if "regularity" in in_words else 0.8)
         if any(s[1] >= close and states(sentences(s[3])[-1], accept - in_words, wanted) for s in scored):
             scored = [s for s in scored if states(sentences(s[3])[-1], accept - in_words, wanted)]
     if query.asks == "date":

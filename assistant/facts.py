@@ -114,14 +114,17 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
 # how quickly, in words: "decisions are timely", "seen promptly", "swift access", "too long"
 # how long, in words: "the period of handover ... is very short"
 LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite |often )?(short|lengthy)\b(?!-)", re.I)
+# how often, in words: "visited regularly", "long delays between visits"
+REGULARITY = re.compile(r"\b(regular(ly)?|routinely|frequent(ly)?|infrequent(ly)?|rarely|seldom|irregular(ly)?|"
+                        r"(gaps|delays) between)\b", re.I)
 PACE = re.compile(r"\b(timely|untimely|timeliness|promptly|prompt|swift(ly)?|quick(ly)?|rapid(ly)?|slow(ly)?|"
                   r"without (any )?delay|delays?|delayed|too long|immediately|(on )?the same day|in good time)\b", re.I)
 
 
 def fact_kinds(sentence: str) -> set[str]:
     """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "age",
-    "amount", "name", "organisation", "thing", "pace" (how quickly, in words) and "length" (how long, in
-    words)."""
+    "amount", "name", "organisation", "thing", "pace" (how quickly, in words), "length" (how long, in
+    words) and "regularity" (how often, in words)."""
     return set(_fact_kinds(sentence))
 
 
@@ -161,6 +164,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("pace")
     if LENGTH_IN_WORDS.search(sentence):
         kinds.add("length")
+    if REGULARITY.search(sentence):
+        kinds.add("regularity")
     return frozenset(kinds)
 
 
@@ -208,6 +213,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
         accept.add("pace")  # "how quickly are referrals dealt with?": "within 24 hours", or "timely" if no time is given
     elif wanted == "duration" and re.search(r"\bhow long\b", query.text, re.I):
         accept.add("length")  # "how long is the handover?": "the period of handover ... is very short", if no time is given
+    elif wanted == "frequency":
+        accept.add("regularity")  # "how often are care leavers visited?": "long delays between visits", if no interval is given
     if query.asks == "name" and query.name_of != "person":
         accept = {"name", query.name_of}
     return wanted, accept

@@ -306,7 +306,7 @@ class Retriever:
             fused = self._fuse(query, snap, sims, lexical, positions)
         wanted, accept = asked_kinds(query)
         # ("timely" and "very short" are no figures: a paragraph giving a time ranks up, not one saying "timely")
-        accept = accept - {"pace", "length"}
+        accept = accept - {"pace", "length", "regularity"}
         counts = out.counting_terms(query.counted)
         fused = fused * (1.0 + STATED_WEIGHT * np.array(
             [best_stated(snap.records[p].text, accept, wanted, out.holds_tokens, counts) for p in positions]))

@@ -26,7 +26,8 @@ ASKS = ("reference", "amount", "name", "date", "quantity", "grade", "action", "d
 
 REFERENCE = re.compile(r"\b(which|what) (paragraph|para|section|part)s?\b|\bwhere (does|did) (it|the report) say\b|"
                        r"\bsource\b|\bcite\b", re.I)
-MONEY = r"(budgets?|spend|spent|spending|costs?|funding|money|£|pounds|salar(y|ies)|price|invest(ed|ment)?)"
+MONEY = r"(budgets?|spend|spent|spending|costs?|funding|money|£|pounds|salar(y|ies)|price|invest(ed|ment)?|grants?|" \
+        r"allowances?|payments?|fees?|pay|paid|paying)"
 AMOUNT = re.compile(r"\bhow much\b.{0,60}\b" + MONEY + r"|\b" + MONEY + r"\b", re.I)
 # a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor).
 # The question's "who" opens it or a clause ("and who chairs ...", "tell me who runs ..."); after a noun
@@ -56,6 +57,10 @@ QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number
                       r"\bwhat (is|was|are|were) (the |their |its )?([\w’'-]+ ){0,4}(rates?|percentages?|proportions?|"
                       r"numbers?|figures?|averages?|totals?)\b(?! of (improvement|change|progress))|"
                       r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow big\b", re.I)
+# "how much does BCP depend on agency staff?" asks how far, not how many (money is an amount, asked first)
+# (a change asks its size: "how much have caseloads fallen?")
+DEGREE = re.compile(r"\bhow much (do|does|did|is|are|was|were|has|have|had)\b(?!.*\b(reduc|increas|fall|fell|rise|rose|"
+                    r"risen|grow|grew|drop|decreas|improv|chang|cut|save|saving)\w*)", re.I)
 PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
 DURATION = re.compile(r"\bhow (long|quickly|fast)\b|\bhow many (working )?(hours|days|weeks|months|years)\b", re.I)
 FREQUENCY = re.compile(r"\bhow often\b", re.I)
@@ -253,7 +258,7 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
         return "name"
     if DATE.search(text) and not re.search(r"\bby when\b", text, re.I):
         return "date"
-    if QUANTITY.search(text):
+    if QUANTITY.search(DEGREE.sub(" ", text)):
         return "quantity"
     if GRADE.search(text) or (areas and HOW_GOOD.search(text)):
         return "grade"

@@ -196,7 +196,7 @@ EVERYDAY: dict[str, str] = {
     "ofsted grade": "judgement",
     # practitioners' shorthand the reports spell out
     "cp": "child protection", "cin": "child in need", "sgo": "special guardianship", "sgos": "special guardianship",
-    "rhi": "return home interview", "rhis": "return home interviews", "pas": "personal advisers",
+    "rhi": "return home interview", "rhis": "return home interviews", "pas": "personal advisers", "pa": "personal adviser",
     # (acronyms of three letters or fewer match the reports' own definitions only in capitals, as many
     # are words too: "ACE", "MAP", "YES"; these are typed in lower case by practitioners)
     "cse": "child sexual exploitation", "iro": "independent reviewing officer",

@@ -277,7 +277,7 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
     patterns = {"percent": facts.PERCENT, "duration": facts.DURATION, "frequency": facts.FREQUENCY,
                 "date": facts.DATE, "amount": facts.AMOUNT, "name": facts.PERSON,
                 "organisation": facts.ORGANISATION, "thing": facts.THING_NAME, "age": facts.AGE, "pace": facts.PACE,
-                "length": facts.LENGTH_IN_WORDS}
+                "length": facts.LENGTH_IN_WORDS, "regularity": facts.REGULARITY}
     checked, seen = 0, set()
     for path in (SAMPLE, MEDWAY, SANDWELL, SMALL_PDF):
         for paragraph in parse_file(path).paragraphs:

@@ -515,3 +515,22 @@ def test_prison_is_the_reports_custody():
 def test_b_and_b_is_bed_and_breakfast_and_the_past_year_is_a_time():
     q = understand("do care leavers in medway get put in b&bs in the past year?", INDEXED)
     assert dict(q.stand_ins)["bs"] == (("bed", "breakfast"),) and "past" not in q.subject
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("how much does medway depend on agency staff?", "describe"),  # how far, not how many
+    ("how much does medway rely on agency social workers?", "describe"),
+    ("how much have caseloads fallen in medway?", "quantity"),  # a change asks its size
+    ("how much does medway pay its foster carers?", "amount"),
+    ("how much is the leaving care grant in medway?", "amount"),
+])
+def test_how_much_asks_a_number_an_amount_or_how_far(question, asks):
+    assert understand(question, INDEXED).asks == asks
+
+
+def test_how_often_in_words():
+    from assistant.facts import fact_kinds
+
+    assert "regularity" in fact_kinds("For care leavers, there are often long delays between visits from their advisers.")
+    assert "regularity" in fact_kinds("Children are visited regularly by their social workers.")
+    assert "regularity" not in fact_kinds("Children are visited by their social workers.")
