@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (CEASED, GENERIC_PEOPLE, LEAVING, MONTHS, _split, asked_kinds, count_stated, counting,
-                            counting_on, fact_kinds, sentences, states)
+from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, _split, asked_kinds, count_stated,
+                            counting, counting_on, fact_kinds, sentences, states)
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
 from index.lexical import tokenize
@@ -38,7 +38,7 @@ RECOMMENDATION_PENALTY = 0.35
 # weight: "in care" in "how many children are in care?"; where the children themselves carry most, a count of
 # children answers
 QUALIFIER_SHARE = 0.5
-IN_WORDS = frozenset({"pace", "length", "regularity"})  # kinds answering "how quickly", "how long", "how often" in words
+IN_WORDS_CLOSE = 0.5
 SUMMARY_PENALTY = 0.15
 
 
@@ -300,11 +300,10 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         scored = [s for s in scored if states(_PERIOD_BACK.sub(" ", sentences(s[3])[-1]), accept, wanted)]
     in_words = accept & IN_WORDS
     if in_words and scored:
-        # how quickly or how long in words ("respond immediately", "is very short") answers only where no
-        # sentence about as close gives a time
-        # (how often in words, "regularly updated", gives way to a sentence further off that gives the
-        # interval: "routinely reviewed within six months")
-        close = max(s[1] for s in scored) * (0.5 if "regularity" in in_words else 0.8)
+        # how quickly, how long or how often in words ("respond immediately", "is very short", "regularly
+        # updated") answers only where no sentence holding half as much of the question gives the time or
+        # the interval ("routinely reviewed within six months")
+        close = max(s[1] for s in scored) * IN_WORDS_CLOSE
         if any(s[1] >= close and states(sentences(s[3])[-1], accept - in_words, wanted) for s in scored):
             scored = [s for s in scored if states(sentences(s[3])[-1], accept - in_words, wanted)]
     if query.asks == "date":

@@ -117,6 +117,8 @@ LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite
 # how often, in words: "visited regularly", "long delays between visits"
 REGULARITY = re.compile(r"\b(regular(ly)?|routinely|frequent(ly)?|infrequent(ly)?|rarely|seldom|irregular(ly)?|"
                         r"(gaps|delays) between)\b", re.I)
+# the kinds that answer "how quickly", "how long" and "how often" in words, not with a time or an interval
+IN_WORDS = frozenset({"pace", "length", "regularity"})
 PACE = re.compile(r"\b(timely|untimely|timeliness|promptly|prompt|swift(ly)?|quick(ly)?|rapid(ly)?|slow(ly)?|"
                   r"without (any )?delay|delays?|delayed|too long|immediately|(on )?the same day|in good time)\b", re.I)
 

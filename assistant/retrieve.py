@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.facts import GENERIC_PEOPLE, asked_kinds, best_stated
+from assistant.facts import GENERIC_PEOPLE, IN_WORDS, asked_kinds, best_stated
 from assistant.understand import HOW_GOOD, Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
@@ -306,7 +306,7 @@ class Retriever:
             fused = self._fuse(query, snap, sims, lexical, positions)
         wanted, accept = asked_kinds(query)
         # ("timely" and "very short" are no figures: a paragraph giving a time ranks up, not one saying "timely")
-        accept = accept - {"pace", "length", "regularity"}
+        accept = accept - IN_WORDS
         counts = out.counting_terms(query.counted)
         fused = fused * (1.0 + STATED_WEIGHT * np.array(
             [best_stated(snap.records[p].text, accept, wanted, out.holds_tokens, counts) for p in positions]))
