@@ -12,6 +12,7 @@ sentence that states one. Pure functions over words; no index access.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,11 @@ REFERENCE = re.compile(r"\b(which|what) (paragraph|para|section|part)s?\b|\bwher
 MONEY = r"(budgets?|spend|spent|spending|costs?|funding|money|£|pounds|salar(y|ies)|price|invest(ed|ment)?|grants?|" \
         r"allowances?|payments?|fees?|pay|paid|paying)"
 AMOUNT = re.compile(r"\bhow much\b.{0,60}\b" + MONEY + r"|\b" + MONEY + r"\b", re.I)
+# "what is the budget for ...?" asks an amount; "what is the devolved budgets pilot?" asks what a pilot is: the
+# money word must end its noun phrase
+MONEY_NOUN = re.compile(r"\b" + MONEY + r"(?!\w)(?!\s+(?!(for|of|in|on|at|to|is|was|are|were|this|that|last|per|each|"
+                        r"by|from|and|or|spent|allocated|set|has|have|had|been|be|do|does|did|will|would|can|given|"
+                        r"paid|like)\b)[a-z]+\b)", re.I)
 # a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor).
 # The question's "who" opens it or a clause ("and who chairs ...", "tell me who runs ..."); after a noun
 # it is relative: "16 and 17 year olds who are homeless" asks what happens to them, not anyone's name
@@ -44,7 +50,18 @@ NAME = re.compile(_WHO + r"(is|was|are|were|leads?|led|chairs?|chaired|runs?|hea
 # of the team that ..."), an organisation's ("who runs children's social care?"), else a person's
 NAME_OF_THING = re.compile(_CALLED + r"|\bnames? of (the |their |its )?([\w-]+ ){0,3}(team|group|service|council|panel|"
                            r"scheme|programme|project|forum|hub|app|tool|model|approach|initiative|unit|centre|"
-                           r"framework|strategy|pledge|offer|network|club|award|event|magazine)s?\b", re.I)
+                           r"framework|strategy|pledge|offer|network|club|award|event|magazine|"
+                           r"agency|agencies|partnership|trust|board|charity|charities|provider|organisation|body|"
+                           r"consortium)s?\b"
+                           # unless a person holds a role in it: "the name of the safeguarding board chair" asks for
+                           # a person's
+                           r"(?!\s+(chair|chairs|chairperson|chairman|chairwoman|lead|leads|leader|head|manager|director|"
+                           r"officer|member|coordinator|co-ordinator|worker|adviser|advisor|president|boss|executive)\b)",
+                           re.I)
+# "what is the new DCS called?": a person in a role is called something too
+PERSON_CALLED = re.compile(r"\b(director|dcs|chair(man|woman|person)?|chief executive|ceo|lead member|manager|inspector|"
+                           r"head|leader|officer|boss)s?(\s+(in|at|for|of)\s+[\w ,.'’&-]{1,40}?)?\s+(called|named|known as)\b",
+                           re.I)
 NAME_OF_BODY = re.compile(_WHO + r"(runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
 # a judge, the person, is the judiciary in a report's words, as are "the courts" and what "the court said";
 # "judged" and "judgement" are about grades
@@ -52,11 +69,13 @@ JUDGES = re.compile(r"\bjudges\b|\b(the|a|family|court|district|circuit|local) j
                     r"\bthe court (says?|said|thinks?|thought|feels?|felt)\b", re.I)
 DATE = re.compile(r"^\s*when\b|\bwhat (date|year|month|day)\b|\bsince when\b|\bhow long ago\b|\bin what year\b|"
                   r"\bwhen (did|was|were|is|does|will)\b", re.I)
+# "at what age do care leavers get a personal adviser?", "up to what age?", "how old are they when ...?"
+AGE_ASKED = r"\b(at|until|till|to|from|by|after|before) what age\b|\bwhat age\b|\bhow old\b"
 QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"
                       # "what is the agency staff rate?", "what was the average caseload?"
                       r"\bwhat (is|was|are|were) (the |their |its )?([\w’'-]+ ){0,4}(rates?|percentages?|proportions?|"
                       r"numbers?|figures?|averages?|totals?)\b(?! of (improvement|change|progress))|"
-                      r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow big\b", re.I)
+                      r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow big\b|" + AGE_ASKED, re.I)
 # "how much does BCP depend on agency staff?" asks how far, not how many (money is an amount, asked first)
 # (a change asks its size: "how much have caseloads fallen?")
 DEGREE = re.compile(r"\bhow much (do|does|did|is|are|was|were|has|have|had)\b(?!.*\b(reduc|increas|fall|fell|rise|rose|"
@@ -87,7 +106,7 @@ ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?
 # What must be done falls to the council and its partners, never to those they serve: "do care leavers
 # have to pay council tax?" asks what happens to them, not for the report's recommendations
 SERVED_OBLIGED = re.compile(r"\b(children|child|kids|young people|care leavers|leavers|families|parents|mums|dads|"
-                            r"teenagers|teens|babies|pupils|adopters)\b(?!['’]s)(\s+[\w'’-]+){0,4}?\s+(have|has|need|needs|got)"
+                            r"teenagers|teens|babies|pupils|adopters|carers)\b(?!['’]s)(\s+[\w'’-]+){0,4}?\s+(have|has|need|needs|got)"
                             r"\s+to\b", re.I)
 # "who are the children in care?" asks what they are like (most are unaccompanied asylum seekers), not a name
 SERVED_WHO = re.compile(r"\bwho (is|are|was|were) ((most|many|all|some|the majority) (of )?)?(the |these |its |their )?"
@@ -133,7 +152,7 @@ _GRADE_NUMBER = {"outstanding": 1, "good": 2, "adequate": 3, "ri": 3, "inadequat
 _BARE_CONTRACTION = re.compile(r"\b(what|who|how|where|when|there|that)['’]?s\b|\b(do|does|did|is|are|was|were|has|"
                                r"have|had|ca|wo|should|could|would)n['’]?t\b", re.I)
 # The words of a question's form, its scope and its tone: not what it is about.
-FORM_WORDS = set(tokenize(
+FORM_TEXT = (
     "what which how many much report reports say said tell ofsted inspector inspectors inspection anything something "
     "thing things must need needs like know find give giving get getting got does whether able current any paragraph "
     "wrong right bad poor decent okay ok sort sorted problem problems issue issues actually really going doing well "
@@ -143,8 +162,16 @@ FORM_WORDS = set(tokenize(
     "should shall would could must have has had improve improvement improvements recommend recommendations recommended "
     "action actions todo need needed required deadline deadlines timescale timescales number percentage proportion "
     "rate share many different long often quickly when since date year years month day name named who whose called call "
-    "list every all each show tell me please us our their there here ago happen see good"
-))
+    "list every all each show tell me please us our their there here ago happen see good still yet"
+)
+FORM_WORDS = set(tokenize(FORM_TEXT))
+# The words a question's form is read with, as typed: FORM_TEXT's, and those of the patterns above that
+# say what kind of answer is asked for. A slip in one ("areas for improvment", "recomendations") sends the
+# question down the wrong route, which mending its subject words against the index (Lexical.closest)
+# cannot undo.
+FORM_SPELLINGS = frozenset(w for w in (FORM_TEXT + " recommendation recommendations outstanding inadequate adequate "
+                                       "requires judgment percent average immediately priority strengths weaknesses "
+                                       "minimum maximum").split() if len(w) >= 6)
 # A word repeated either side of "to" or "by" is part of a compound, which the reports write both ways
 # ("day to day" and "day-to-day"): its word stays in the subject though alone it is a form word (a date's
 # "day"), since the compound is what the question is about.
@@ -166,6 +193,8 @@ TIME_PHRASE = re.compile(r"\b(at|by|in|on|during|from|until|since)?\s*(the )?(st
 # "how long do care proceedings take / last / take to finish?": the duration is what is asked, not the taking
 TAKES = set(tokenize("take takes taking took last lasts lasted finish finished complete completed conclude concluded"))
 MONEY_ITSELF = set(tokenize("money pounds"))
+AGE_WORDS = set(tokenize("age old"))
+GRADE_TERMS = set(tokenize("outstanding good adequate inadequate requires require improvement ri"))
 GOOD = set(tokenize("good"))
 GOOD_THING = re.compile(r"\bgood(?: or better| or outstanding)?\s+(?!(?:at|in|for|on|and|or|to|is|are|was|were|enough|"
                         r"as|with|so|overall|now|then|about)\b)[a-z]{3,}", re.I)
@@ -185,7 +214,7 @@ class Query:
     # ("jab", (("immunis",),)): an everyday word counts as present where its stand-in is
     stand_ins: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     areas: tuple[str, ...] = ()  # judged areas it names (index.vocabulary keys)
-    quantity: str | None = None  # for asks="quantity": "percent", "duration", "frequency" or "count"
+    quantity: str | None = None  # for asks="quantity": "percent", "age", "duration", "frequency" or "count"
     counted: tuple[str, ...] = ()  # for a count, the subject terms of what is counted: "how many foster carers ..."
     name_of: str | None = None  # for asks="name": "person", "organisation" or "thing"
     explicit_grade: bool = False  # names a grade ("what grade ...", "judged"), not only "how good is ..."
@@ -252,7 +281,8 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
     topic word: "how many days do they have to ..." asks for a number, not for actions."""
     if REFERENCE.search(text):
         return "reference"
-    if AMOUNT.search(text) and (QUANTITY.search(text) or re.search(r"\bwhat('s| is| was| are)\b", text, re.I)):
+    if AMOUNT.search(text) and (QUANTITY.search(text) or (re.search(r"\bwhat('s| is| was| are)\b", text, re.I)
+                                                          and MONEY_NOUN.search(text))):
         return "amount"
     if NAME.search(SERVED_WHO.sub(" ", text)):
         return "name"
@@ -337,13 +367,47 @@ def misspelt_name(text: str, indexed: dict[str, list[str]], known) -> str:
     return text[:best[2]] + best[4] + text[best[3]:]
 
 
+def misspelt_words(text: str, known) -> str:
+    """The question with a slip in a word of its form written right ("what are the areas for improvment"
+    -> "improvement"). A word of six letters or more is mended when exactly one form word, with the same
+    first letter, is nearest, within one edit (two for a word of nine letters or more), and either no
+    indexed report uses the typed word (`known(stem)` is False) or it stems as the form word does and the
+    slip is inside it (then mending changes nothing but how the form is read)."""
+    def mend(m: re.Match) -> str:
+        typed = m.group().lower()
+        if len(typed) < 6 or typed in FORM_SPELLINGS:
+            return m.group()
+        meant = _nearest_form_word(typed)
+        if meant is None:
+            return m.group()
+        if all(known(t) for t in tokenize(typed)):
+            # a word the reports use is mended only to its own stem's form word, and only for a slip inside
+            # it: "improves" is a word, not a slip for "improve"
+            shared = len(os.path.commonprefix([typed, meant]))
+            if tokenize(typed) != tokenize(meant) or shared >= min(len(typed), len(meant)) - 2:
+                return m.group()
+        return meant
+    return re.sub(r"[A-Za-z]+", mend, text)
+
+
+@lru_cache(maxsize=4096)
+def _nearest_form_word(typed: str) -> str | None:
+    limit = 1 if len(typed) <= 8 else 2
+    near = sorted((edits(typed, w), w) for w in FORM_SPELLINGS
+                  if w[0] == typed[0] and abs(len(w) - len(typed)) <= limit)
+    near = [n for n in near if n[0] <= limit]
+    if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+        return None
+    return near[0][1]
+
+
 def understand(question: str, indexed: dict[str, list[str]] | None = None, known=None) -> Query:
     """`indexed`: authority -> its aliases, for the authorities that are in the index. `known`: whether a
     stemmed word is used by any indexed report, to read a council's misspelt name (`misspelt_name`)."""
     indexed = indexed or {}
     text = _BARE_CONTRACTION.sub(_spelt_out, " ".join(question.split()))
     if known is not None:
-        text = misspelt_name(text, indexed, known)
+        text = misspelt_words(misspelt_name(text, indexed, known), known)
     named = tuple(a for a, aliases in indexed.items() if any(mentions(text, alias) for alias in [a, *aliases]))
     # "Gloucestershire" inside "South Gloucestershire" names only the latter, unless it is also named alone
     named = tuple(a for a in named if not any(
@@ -362,8 +426,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     timescale = timescale_asked(text) if asks == "action" or not re.search(r"\bnow\b", text, re.I) else None
     quantity = None
     if asks == "quantity":
-        quantity = ("percent" if PERCENT.search(text) else "duration" if DURATION.search(text)
-                    else "frequency" if FREQUENCY.search(text) else "count")
+        quantity = ("percent" if PERCENT.search(text) else "age" if re.search(AGE_ASKED, text, re.I)
+                    else "duration" if DURATION.search(text) else "frequency" if FREQUENCY.search(text) else "count")
     # the names as written too: "S Glos", "BCP" and "London Corporation" say where, not what
     written = [alias for a in named for alias in indexed.get(a, ()) if mentions(text, alias)]
     scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text))
@@ -378,19 +442,23 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     form_words = form_words - {t for m in REPEATED_COMPOUND.finditer(text) for t in tokenize(m.group(1))}
     subject = tuple(t for t in dict.fromkeys(tokenize(HAPPENING.sub(" ", TIME_PHRASE.sub(" ", JUDGES.sub(
         " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
-    if asks == "describe" and named and not subject and HOW_GOOD.search(text):
-        asks = "grade"  # "is Bolton any good?": how the council was judged overall
+    if asks == "describe" and named and (not subject and HOW_GOOD.search(text) or (
+            subject and set(subject) <= GRADE_TERMS and GRADES_ASKED.search(text))):
+        asks = "grade"  # "is Bolton any good?", "is Knowsley inadequate?": how the council was judged overall
     elif asks == "grade" and areas and HOW_GOOD.search(text) and not (GRADE.search(text) or GRADE_WEAK.search(text)) \
             and beyond_areas(text, areas, subject):
         asks = "describe"  # "how well do children in care do at school?": school, not the judged area
     if quantity == "duration":
         subject = tuple(t for t in subject if t not in TAKES)  # "how long do care proceedings take?"
+    elif quantity == "age":
+        subject = tuple(t for t in subject if t not in AGE_WORDS)  # "at what age ...": an age is what is asked
     if asks == "amount":
         subject = tuple(t for t in subject if t not in MONEY_ITSELF)  # "how much money ...": an amount is asked
     counted = counted_terms(text, subject) if quantity == "count" else ()
     name_of = None
     if asks == "name":
-        name_of = "thing" if NAME_OF_THING.search(text) else "organisation" if NAME_OF_BODY.search(text) else "person"
+        name_of = ("person" if PERSON_CALLED.search(text) else "thing" if NAME_OF_THING.search(text)
+                   else "organisation" if NAME_OF_BODY.search(text) else "person")
         if name_of == "organisation":
             # "who runs children's services?": the verb is the question's form; the services are its subject
             verb = set(tokenize(NAME_OF_BODY.search(text).group(0)))
@@ -436,7 +504,15 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
         if POSSESSIVE.search(word):
             continue  # "how many children's homes": whose, not what is counted
         out += terms
+    if out and out[-1] in ROLES:
+        # "young carers", "young offenders": people in a role of their own are counted as that role, not as
+        # the children or young people the reports count ("two children were waiting" counts no young carers)
+        out = [t for t in out[:-1] if t not in GENERIC_PEOPLE] + out[-1:]
     return tuple(out)
+
+
+ROLES = frozenset(tokenize("carers carer offenders offender parents parent mothers fathers adopters workers worker "
+                           "officers officer advisers adviser staff practitioners professionals volunteers mentors"))
 
 
 SERVICES = frozenset(tokenize("services service"))  # "services for children in care" is how an area is named

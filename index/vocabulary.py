@@ -182,6 +182,7 @@ EVERYDAY: dict[str, str] = {
     "jabs": "immunisations", "vaccinations": "immunisations", "dentist": "dental", "teeth": "dental",
     "health check": "health assessment", "health checks": "health assessments", "exams": "examinations|GCSE",
     "gcses": "GCSE", "school results": "attainment", "workload": "caseloads", "workloads": "caseloads",
+    "too many cases": "caseloads", "case load": "caseloads", "case loads": "caseloads",
     "gcse": "GCSEs",  # (the stemmer keeps the "s" of "GCSEs": it follows the word's only vowel)
     "homeless": "homelessness|accommodation", "housing": "accommodation", "uni": "university",
     "somewhere to live": "accommodation|housing", "place to live": "accommodation|housing",

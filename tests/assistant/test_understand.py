@@ -534,3 +534,92 @@ def test_how_often_in_words():
     assert "regularity" in fact_kinds("For care leavers, there are often long delays between visits from their advisers.")
     assert "regularity" in fact_kinds("Children are visited regularly by their social workers.")
     assert "regularity" not in fact_kinds("Children are visited by their social workers.")
+
+
+KNOWN = frozenset(["improv", "recommend", "medwai", "area", "care", "leaver", "percentag", "inadequ", "children"])
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("what are medways areas for improvment?", "what are medways areas for improvement?"),
+    ("list the recomendations for medway", "list the recommendations for medway"),
+    ("what percentge of care leavers", "what percentage of care leavers"),
+    # a word of its own, not a slip: an inflection, a word the reports use, a short word
+    ("how medway improves things", "how medway improves things"),
+    ("is care any good", "is care any good"),
+])
+def test_a_slip_in_a_word_of_the_questions_form_is_mended(typed, meant):
+    from assistant.understand import misspelt_words
+
+    assert misspelt_words(typed, KNOWN.__contains__) == meant
+
+
+def test_a_misspelt_question_still_asks_for_the_recommendations():
+    q = understand("what are medways areas for improvment", INDEXED, known=KNOWN.__contains__)
+    assert q.asks == "action" and q.subject == ()
+
+
+def test_still_is_the_questions_form():
+    assert understand("what does medway still need to improve?", INDEXED).subject == ()
+
+
+@pytest.mark.parametrize("question", [
+    "at what age do care leavers in medway get a personal adviser?",
+    "up to what age does medway support care leavers?",
+    "how old are care leavers in medway when they get a personal adviser?",
+])
+def test_what_age_asks_for_an_age(question):
+    q = understand(question, INDEXED)
+    assert (q.asks, q.quantity) == ("quantity", "age") and "age" not in q.subject and "old" not in q.subject
+
+
+@pytest.mark.parametrize("question, name_of", [
+    ("whats the name of medways regional adoption agency", "thing"),
+    ("what is the name of the agency medway works with?", "thing"),
+    ("whats the name of the team dealing with exploitation in medway", "thing"),
+    # the noun the name is of ends the phrase: a board's chair is a person
+    ("whats the name of the medway safeguarding board chair", "person"),
+])
+def test_a_name_of_an_agency_or_a_team_is_a_things_name(question, name_of):
+    q = understand(question, INDEXED)
+    assert (q.asks, q.name_of) == ("name", name_of)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("whats the devolved budgets pilot in medway", "describe"),  # the money word names a pilot
+    ("what is the budget for childrens services in medway", "amount"),
+    ("what is the leaving care grant in medway", "amount"),
+    ("what is the council tax exemption for care leavers in medway", "describe"),
+])
+def test_a_money_word_asks_an_amount_only_where_it_ends_its_phrase(question, asks):
+    assert understand(question, INDEXED).asks == asks
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("is medway inadequate", "grade"),
+    ("was medway rated outstanding?", "grade"),
+    ("is early help inadequate in medway", "describe"),  # about early help, not the council's grade
+])
+def test_is_a_council_a_grade_asks_its_grade(question, asks):
+    assert understand(question, INDEXED).asks == asks
+
+
+def test_carers_having_to_do_something_is_no_recommendation():
+    assert understand("do young carers in medway have to wait long to be assessed", INDEXED).asks == "describe"
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("how many young carers were on the waiting list in medway", ("carer",)),  # carers, not young people
+    ("how many young people in medway are neet", ("young", "peopl")),
+    ("how many child protection plans are there in medway", ("child", "protect", "plan")),
+])
+def test_people_in_a_role_are_counted_as_the_role(question, counted):
+    assert understand(question, INDEXED).counted == counted
+
+
+@pytest.mark.parametrize("question, name_of", [
+    ("what is the new DCS in medway called", "person"),
+    ("what is the new director called", "person"),
+    ("what is the children in care council in medway called", "thing"),
+])
+def test_a_person_in_a_role_is_called_something_too(question, name_of):
+    assert understand(question, INDEXED).name_of == name_of
