@@ -29,11 +29,16 @@ DURATION = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")(\s+and a half)?[\s-]+(work
 # a time taken, as a scorecard states it: "the average number of days between ... was 551"
 DURATION_IN_WORDS = re.compile(r"\bnumber of (working )?(days|weeks|months|years)\b[^.;]{0,160}?\b(was|is|were|of|at)\s+"
                                r"\d", re.I)
-# an age something happens at: "at the age of 16", "before their 18th birthday", "aged 16 and 17"
-# ("at 31 March", "at 83.9%" and "from 16 at 31 March 2013" are not ages)
-AGE = re.compile(r"\b((at|from|by) the age of|aged?|turn(s|ed|ing)?|reach(es|ed|ing)?) \d{1,2}\b|"
-                 r"\b(before|after|until|beyond) \d{1,2}\b(?![.,]?\d|\s*%|\s+" + MONTHS + r")|"
-                 r"\b\d{1,2}(st|nd|rd|th) birthday", re.I)
+# an age something happens at: "at the age of 16", "aged 16 and 17", "16 years of age", "18-year-olds", "before
+# their 18th birthday", "from their eighteenth birthday", "when they become 21", "allocated at 16", "post-21"
+# ("at 31 March", "at 83.9%", "from 16 at 31 March 2013", "over 40 cases" and "after 12 months" are not ages)
+_AGE_WORDS = r"(sixteenth|seventeenth|eighteenth|twenty-first|twenty first|twenty-fifth|twenty fifth)"
+AGE = re.compile(r"\b((at|from|by|to|until|till|over|under|after|beyond|reach(es|ed|ing)?|approaching) the age of|"
+                 r"ages?d?( of)?|turn(s|ed|ing)?|reach(es|ed|ing)?|become|becomes|became|becoming) \d{1,2}\b|"
+                 r"\b\d{1,2}(\s+|-)years?(\s+|-)(of age|olds?)\b|"
+                 r"\b(at|from|before|after|until|till|beyond|over|under|approaching|post|pre|when they are)[ -]\d{1,2}\b"
+                 r"(?![.,]?\d|\s*%|\s*[–-]\s*\d|\s+" + MONTHS + r"|\s+(?!years?\b)[a-z]+s\b|\s+(at|in|on|by)\b)|"
+                 r"\b(\d{1,2}(st|nd|rd|th)|" + _AGE_WORDS + r") birthday", re.I)
 # a share in words: "around half of all young people", "two-thirds of children"; not "the second half of 2019"
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]thirds?|(a|one|three)[\s-]quarters?)\s+"
                       r"(of|the|all|were|are|was|is|had|have)\b", re.I)
@@ -56,6 +61,12 @@ AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds
 ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
 # a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
 THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s|"
+                        # a name of two words or more closing the sentence, or in brackets after what it names:
+                        # "part of a regional adoption agency (RAA), Adoption Tees Valley.", "the regional
+                        # adoption agency (Adopt London South)"
+                        r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\.?$|"
+                        r"\b[a-z]+\s+\([A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){1,4}\)|"
+
                         # an acronym spelt out after it: "the care council group SILSIP (Say It Loud, Say It Proud)"
                         r"\b[A-Z]{3,}\s+\([A-Z][a-z]+[^)]{2,60}\)|"
                         r"['‘\"][A-Z][^'’\"]{1,40}['’\"]|"
@@ -70,6 +81,12 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s
                         r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?,"
                         r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
                         r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
+# a capitalised name before what it names, inside the sentence: "the well-established Shield Service", "the
+# Care Leaders Forum", "the Amber service" (not a sentence's first word: "Family group conferences")
+_NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
+                "network", "academy", "board", "partnership", "initiative", "app")
+NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z]+(?:\s+(?:(?:and|of|for)\s+)?[A-Z][a-z]+){0,3}\s+(?i:" +
+                         "|".join(_NAMED_NOUNS) + r")\b")
 PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
                     r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
 # a count: a number that is not a year, a day of a date, an age or a paragraph number
@@ -112,8 +129,9 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
 
 
 # how quickly, in words: "decisions are timely", "seen promptly", "swift access", "too long"
-# how long, in words: "the period of handover ... is very short"
-LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite |often )?(short|lengthy)\b(?!-)", re.I)
+# how long, in words: "the period of handover ... is very short", "the work is not time-limited"
+LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite |often )?(short|lengthy)\b(?!-)|"
+                             r"\btime[- ]limited\b|\bopen[- ]ended\b", re.I)
 # how often, in words: "visited regularly", "long delays between visits"
 REGULARITY = re.compile(r"\b(regular(ly)?|routinely|frequent(ly)?|infrequent(ly)?|rarely|seldom|irregular(ly)?|"
                         r"(gaps|delays) between)\b", re.I)
@@ -148,7 +166,7 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("frequency")
     if digits and DATE.search(sentence):
         kinds.add("date")
-    if numeric and AGE.search(sentence):
+    if (numeric or "birthday" in lower) and AGE.search(sentence):
         kinds.add("age")
     if digits and ("£" in sentence or "pound" in lower) and AMOUNT.search(sentence):
         kinds.add("amount")
@@ -157,6 +175,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
     if "(" in sentence and ORGANISATION.search(sentence):
         kinds.add("organisation")
     if _any_in(sentence, _QUOTES_OR_NAMING) and THING_NAME.search(sentence):
+        kinds.add("thing")
+    elif _any_in(lower, _NAMED_NOUNS) and NAME_BEFORE.search(sentence):
         kinds.add("thing")
     if numeric and _counts(sentence):
         kinds.add("count")
@@ -218,7 +238,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
     elif wanted == "frequency":
         accept.add("regularity")  # "how often are care leavers visited?": "long delays between visits", if no interval is given
     if query.asks == "name" and query.name_of != "person":
-        accept = {"name", query.name_of}
+        # a thing's name may be an organisation's, with its initials: "Achieving for Children (AfC)"
+        accept = {"name", query.name_of} | ({"organisation"} if query.name_of == "thing" else set())
     return wanted, accept
 
 
@@ -279,6 +300,10 @@ CEASED = re.compile(r"\b\d[\d,]*\s+(?:[\w’'-]+\s+){0,5}?(?:who\s+|that\s+)?(?:
 LEAVING = re.compile(r"\b(ceas\w*|no longer|stopp?(ed|ing)?|left|leave|leaving|exit\w*)\b", re.I)
 
 
+_POSSESSOR = re.compile(r"^(?:[A-Za-z-]+\s+)*?[A-Za-z-]*(?:[a-z]['’]s|s['’])\s+(.+)$")
+_OF_WHICH = re.compile(r"of (which|whom|them|these|those)\b", re.I)
+_ANTECEDENT = re.compile(r"(?<![A-Za-z’'-])((?:(?!(?:of|to|the|a|an|and|or|for|in|on|by|with|its|their)\b)[A-Za-z’'-]+\s+){0,2}"
+                         r"[A-Za-z’'-]+),?\s*$", re.I)
 _RATE_BASE = re.compile(r"(\b\d[\d.,]*\s+)?\b(per|in every|out of every|for every)\s+\d[\d,]*", re.I)
 
 
@@ -296,6 +321,14 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
         if _NOT_COUNT.match(number.rstrip(".,")):
             continue
         share = number.endswith("%") or bool(re.match(r"per ?cent\b", what, re.I))
+        whose = _POSSESSOR.match(what)
+        if whose:
+            # "one young person’s comment", "12 children’s homes": the number counts what is theirs
+            what = whose.group(1)
+        if _OF_WHICH.match(what):
+            # "family hubs, three of which they launched in 2023": the number counts what comes before it
+            before = _ANTECEDENT.search(masked[:m.start()])
+            what = before.group(1) if before else what
         out.append((number, frozenset(tokenize(what)), share, bool(_ELIDED.match(what))))
     return tuple(out)
 

@@ -378,11 +378,25 @@ def acronym_pairs(question: str, acronyms: dict[str, str]) -> list[tuple[list[st
     the question uses, either way round: "IROs" <-> "independent reviewing officers"."""
     out = []
     lower = question.lower()
+    words = set(tokenize(question))
     for acronym, long_form in acronyms.items():
         # the substring test is necessary for a match and cheap; thousands fail it uncompiled
         if acronym.lower() in lower and _acronym_pattern(acronym).search(question):
             out.append((tokenize(acronym), tokenize(long_form)))
+        else:
+            # the long form's words, in any order ("education, employment or training" for the reports'
+            # "EET"): a sentence that uses the acronym holds each of them. Only a long form of three terms
+            # or more: the two-word ones are the reports' everyday phrases ("looked after children",
+            # "child protection"), written out far more often than not, whose acronyms only re-rank
+            spelt = _long_form_terms(long_form)
+            if len(spelt) >= 3 and spelt <= words:
+                out.append((sorted(spelt), tokenize(acronym)))
     return out
+
+
+@lru_cache(maxsize=None)
+def _long_form_terms(long_form: str) -> frozenset[str]:
+    return frozenset(tokenize(long_form))
 
 
 @lru_cache(maxsize=None)

@@ -287,6 +287,8 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
                     unguarded.add("duration")
                 if facts.FRACTION.search(sentence):
                     unguarded.add("percent")
+                if facts.NAME_BEFORE.search(sentence):
+                    unguarded.add("thing")
                 if facts._counts(sentence) or facts.COUNT_IN_WORDS.search(sentence):
                     unguarded.add("count")
                 assert facts.fact_kinds(sentence) == unguarded, sentence
@@ -520,6 +522,19 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
     # how long, in words: the length is what the sentence says of it
     ("The period of handover between social workers and personal advisers is very short.", "length", True),
     ("Short breaks are provided for disabled children.", "length", False),
+    ("Edge of care work is not time-limited, recognising the complexity of the work involved.", "length", True),
+    ("Care leavers can access time-limited grants.", "length", True),
+    # a name of two words or more closing the sentence, or in brackets after what it names
+    ("Middlesbrough is part of a regional adoption agency (RAA), Adoption Tees Valley.", "thing", True),
+    ("There are positive relationships with the regional adoption agency (Adoption Northeast), and more.", "thing",
+     True),
+    ("Children are seen by an independent reviewing officer (IRO) before each review.", "thing", False),
+    ("Children are seen by their social workers, and by managers.", "thing", False),
+    ("For children who go missing, the well-established Shield Service provides an effective response.", "thing",
+     True),
+    ("Engagement with young people in the Care Leaders Forum is a strength.", "thing", True),
+    ("Family group conferences are used well.", "thing", False),  # a sentence's first word is no name
+    ("The MASH team is effective.", "thing", False),
 ])
 def test_names_and_lengths_said_in_words(sentence, kind, states):
     from assistant.facts import fact_kinds
@@ -589,3 +604,58 @@ def test_each_report_of_one_council_answers_only_what_would_stand_alone(assistan
     evidence = assistant.retriever.evidence(query, ids, 5)
     [candidate] = assistant._per_report(query, evidence, ids)
     assert [d.text for d in candidate.drafts] == [ids[0], ids[2]] and candidate.support == 0.9
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # "three of which": the number counts what comes before it
+    ("Leaders secured funding to support the development of family hubs, three of which they launched in 2023.",
+     {"three": {"famili", "hub"}}),
+    # a possessive: the number counts what is theirs, not them
+    ("The experience of young people is captured by one young person’s comment.", {"one": {"comment"}}),
+    ("The local authority runs 12 children’s homes.", {"12": {"home"}}),
+    ("Inspectors read 25 care leavers’ pathway plans.", {"25": {"pathway", "plan"}}),
+    ("There were 40 children subject to plans.", {"40": {"subject", "children", "plan"}}),
+])
+def test_what_a_number_counts(sentence, counts):
+    from assistant.facts import _count_phrases
+
+    assert {number: set(what) for number, what, _, _ in _count_phrases(sentence)} == counts
+
+
+def test_a_comment_by_one_young_person_is_no_count_of_children_in_care():
+    from assistant.facts import counting
+
+    def present(terms):
+        return set(terms) & {"children", "look"}
+
+    assert counting("The experience of young people is captured by one young person’s comment.", present) == 0
+    assert counting("The council looks after 211 children.", present) == 1
+
+
+def test_the_reports_acronym_stands_in_for_its_long_form_of_three_terms_or_more():
+    from assistant.retrieve import acronym_pairs
+
+    acronyms = {"EET": "employment education or training", "LAC": "looked after children"}
+    pairs = acronym_pairs("what % of care leavers are in education employment or training?", acronyms)
+    assert pairs == [(["educ", "employ", "train"], ["eet"])]
+    # two-word long forms are everyday phrases: their acronyms do not stand in for them
+    assert acronym_pairs("how many looked after children are there?", acronyms) == []
+    assert acronym_pairs("how many LAC are there?", acronyms) == [(["lac"], ["look", "children"])]
+
+
+@pytest.mark.parametrize("sentence, age", [
+    ("When young people become 21, they are no longer provided with a PA.", True),
+    ("Current 18-year-olds have only had a PA from their eighteenth birthday.", True),
+    ("Children benefit from PAs being allocated to them at 16.", True),
+    ("They are introduced to their PA at 17 years six months.", True),
+    ("Care leavers over the age of 21 receive effective support.", True),
+    ("Young people are supported up to the age of 25.", True),
+    ("At 31 March 2013 there were 40 children.", False),
+    ("Caseloads are sometimes over 40 cases.", False),
+    ("The number rose from 16 at 31 March 2013.", False),
+    ("Children were seen at 10 schools.", False),
+])
+def test_an_age_as_the_reports_state_one(sentence, age):
+    from assistant.facts import fact_kinds
+
+    assert ("age" in fact_kinds(sentence)) == age
