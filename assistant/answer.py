@@ -197,7 +197,9 @@ class Assistant:
             return []
         support = min(supports) if len(query.authorities) > 1 else max(supports)
         form = "figure" if query.typed else "description"
-        return [compose.Candidate(form, drafts, fit=support, support=support, kinds=kinds)]
+        tail = compose.not_the_latest({d.record.report_id for d in drafts}, report_ids, snap, query) if query.typed \
+            else ""
+        return [compose.Candidate(form, drafts, fit=support, support=support, kinds=kinds, tail=tail)]
 
     # -- endings --------------------------------------------------------------------------
     def _refusal(self, snap, decision: check.Decision, timings, t0, question: str, hits=()) -> Answer:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, _split, asked_kinds, count_stated,
-                            counting, counting_on, fact_kinds, sentences, states)
+from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, _split, asked_kinds,
+                            count_stated, counting, counting_on, fact_kinds, sentences, states)
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
 from index.lexical import tokenize
@@ -39,6 +39,8 @@ RECOMMENDATION_PENALTY = 0.35
 # children answers
 QUALIFIER_SHARE = 0.5
 IN_WORDS_CLOSE = 0.5
+# how much of the question a sentence stating the kind asked must hold, against the one holding most
+STATED_CLOSE = 0.5
 SUMMARY_PENALTY = 0.15
 
 
@@ -79,6 +81,7 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
     when the question names no topic; else the bullets that speak to its topic."""
     if query.asks not in ("action", "describe"):
         return None
+    lead = ""
     topic = {t: w for t, w in evidence.weights.items() if t not in _ACTION_TERMS}
     if query.timescale and not evidence.recommendations:
         return None  # a deadline nobody was given: check says so
@@ -98,7 +101,16 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
         if not pool:
             return None
         if not topic and len(evidence.report_ids) <= 3:
+            # the whole list: of a council inspected more than once, its latest report's (a year asked
+            # chose the report already), which is what it must still do; an older list is history
+            latest = _latest_of_each_council(evidence.report_ids, snap)
+            pool = [i for i in pool if snap.records[i].report_id in latest]
             chosen, structured, fit = [snap.records[i] for i in pool[:25]], True, 1.0
+            if len(latest) < len(evidence.report_ids):
+                lead = "From " + ", ".join(
+                    f"{snap.catalog[r].report.short_name()} (the latest of "
+                    f"{sum(_same_council(r, o, snap) for o in evidence.report_ids)} of its reports indexed)"
+                    for r in latest) + "."
         else:
             retrieved = {p for p, _ in evidence.ranked}
             scored = [(sum(topic[t] for t in evidence.present(set(tokenize(snap.records[i].text))) if t in topic)
@@ -109,11 +121,25 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
             keep = sorted((i for s, i in scored if s >= best * 0.6 and s > 0), key=lambda i: i)[:6]
             chosen, structured = [snap.records[i] for i in keep], False
             fit = best / (sum(topic.values()) or 1.0)
-    order = {rid: n for n, rid in enumerate(evidence.report_ids)}
+    order = {r.id: n for n, r in enumerate(newest_first(evidence.report_ids, snap))}
     chosen.sort(key=lambda r: (order.get(r.report_id, 0), r.seq))
     drafts = [_bullet(r, snap) for r in chosen]
     return Candidate("recommendations", drafts, fit=fit, support=evidence.holds(" ".join(d.quote for d in drafts)),
-                     structured=structured)
+                     structured=structured, lead=lead)
+
+
+def _same_council(a: str, b: str, snap: Snapshot) -> bool:
+    return snap.catalog[a].report.authority == snap.catalog[b].report.authority
+
+
+def _latest_of_each_council(report_ids: list[str], snap: Snapshot) -> list[str]:
+    """Of the reports, each council's latest, newest first."""
+    seen, out = set(), []
+    for report in newest_first(report_ids, snap):
+        if report.authority not in seen:
+            seen.add(report.authority)
+            out.append(report.id)
+    return out
 
 
 # "how many recommendations did Bolton get?", "how many areas for improvement were there?"
@@ -242,6 +268,10 @@ def judgement(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | N
                 named, note = combined, "combined"
             else:
                 return None  # the area was not graded: check says so
+    if len({rid for rid, _ in named}) > 1:
+        # a council's latest grade first ("what grade did Tower Hamlets get for care leavers?")
+        order = {r.id: n for n, r in enumerate(newest_first([rid for rid, _ in named], snap))}
+        named.sort(key=lambda n: order[n[0]])
     drafts = []
     for rid, j in named:
         stated = snap.paragraph(rid, j.ref)
@@ -344,10 +374,15 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         main = evidence.heaviest()
         scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
     if scored:
+        # a sentence holding less than half as much of the question as another that states the kind asked
+        # is not about it, however well its paragraph was retrieved: "when did the current director of
+        # children's services start?" is answered by "The current DCS came into post in January 2024", not
+        # by the summary's "since the last inspection in 2021"
+        best = max(s[1] for s in scored)
+        scored = [s for s in scored if s[1] >= STATED_CLOSE * best]
         # among sentences about as close to the question: one stating the time asked about ("at 31 August
         # 2016"), and for "how many", a number that counts the subject ("606 looked after children",
         # not "82% of children"), come first
-        best = max(s[1] for s in scored)
         total = None
         if wanted == "count" and COUNTED.search(query.text):
             # of the counts of all the question asks about, the largest is the whole, the rest parts of it:
@@ -375,7 +410,23 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     score, coverage, _, sentence, record = scored[0]
     drafts = [Draft(text=sentence, record=record, quote=sentence)]
     return Candidate("figure" if query.asks == "quantity" else "fact", drafts, fit=coverage,
-                     support=coverage, kinds=fact_kinds(sentence))
+                     support=coverage, kinds=fact_kinds(sentence),
+                     tail=not_the_latest({record.report_id}, evidence.report_ids, snap, query))
+
+
+def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, query: Query) -> str:
+    """A fact from an older report of a council whose later report is in scope, and did not answer,
+    says so: a figure from 2015 must not read as today's."""
+    if query.years or len(set(report_ids)) < 2:
+        return ""
+    notes = []
+    for report_id in sorted(answered):
+        report = snap.catalog[report_id].report
+        latest = next(r for r in newest_first(report_ids, snap) if r.authority == report.authority)
+        if latest.id not in answered and latest.year != report.year:
+            notes.append(f"{report.short_name()}; the latest report of {report.authority} indexed is "
+                         f"{latest.short_name()}")
+    return f"(This is from {'. '.join(notes)}.)" if notes else ""
 
 
 def _counting(text: str, stated, counts) -> float:

@@ -246,3 +246,35 @@ def test_one_council_inspected_twice_answers_from_each_inspection_newest_first(h
     # a year said picks that inspection alone
     dated = helper.answer("How were care leavers supported with accommodation in Barnsley in 2014?")
     assert {c.report_id for c in dated.citations} == {first}
+
+
+def test_what_a_council_inspected_twice_must_improve_is_its_latest_list(helper):
+    snap = helper.retriever.snapshot()
+    first, second = ids(snap, "Barnsley")
+    answer = helper.answer("What does Barnsley still need to improve?")
+    assert not answer.refused and {c.report_id for c in answer.citations} == {second}, answer.text
+    assert {c.paragraph for c in answer.citations} == {snap.records[i].ref for i in snap.recommendations[second]}
+    assert answer.text.startswith("From Barnsley 2018 (the latest of 2 of its reports indexed).")
+    # a year said picks that inspection's list
+    dated = helper.answer("What did Ofsted say Barnsley must improve in 2014?")
+    assert {c.report_id for c in dated.citations} == {first}
+
+
+def test_a_council_inspected_twice_has_its_latest_grade_first(helper):
+    snap = helper.retriever.snapshot()
+    first, second = ids(snap, "Barnsley")
+    answer = helper.answer("What grade did Barnsley get for leadership?")
+    reports = [c.report_id for c in answer.citations]
+    assert set(reports) == {first, second} and reports[0] == second, answer.text
+
+
+def test_a_figure_from_an_older_report_says_which_and_names_the_latest(helper):
+    snap = helper.retriever.snapshot()
+    first, second = ids(snap, "Barnsley")
+    answer = helper.answer("How many children were the subject of a child protection plan in Barnsley?")
+    assert not answer.refused and {c.report_id for c in answer.citations} == {first}, answer.text
+    assert answer.text.rstrip().endswith("(This is from Barnsley 2014; the latest report of Barnsley indexed is "
+                                         "Barnsley 2018.)")
+    # a year asked for is no surprise
+    dated = helper.answer("How many children were the subject of a child protection plan in Barnsley in 2014?")
+    assert "latest report" not in dated.text
