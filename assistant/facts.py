@@ -19,8 +19,8 @@ from index.lexical import tokenize
 _SENTENCE = re.compile(r"(?<=[.!?])['’\")]?\s+(?=[A-Z0-9‘'\"(])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|para|vs)\.$", re.I)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|" \
-               r"hundred|dozen)"
+NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
+               r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)"
 # What a stated quantity of each kind looks like
 PERCENT = re.compile(r"\d+(\.\d+)?\s?%|\bper ?cent\b|\bper 10,000\b")
 # "26 weeks", "six months", "a 17-week programme"
@@ -53,6 +53,9 @@ COUNT_IN_WORDS = re.compile(r"\bnumbers? of\b[^.;]{0,80}?\b(is|are|was|were|rema
 FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?))|weekly|fortnightly|monthly|quarterly|termly|"
                        r"annually|annual|bi-?annual(ly)?|"
                        r"every (day|week|month|year|term|quarter|other|\d+|" + NUMBER_WORDS + r")|(once|twice) a|"
+                       # "a minimum of four visits per year", "three times a week"
+                       r"(\d+|" + NUMBER_WORDS + r")\s+(?:[\w-]+\s+){0,2}?(a|per|each) (day|week|fortnight|month|term|"
+                       r"quarter|year)|"
                        r"(\d+|" + NUMBER_WORDS + r")[- ](day|week|month)(ly)?\s+(?:[\w-]+\s+){0,3}"
                        r"(cycles?|rotas?|basis|reviews?|meetings?))\b", re.I)
 DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b", re.I)
@@ -115,7 +118,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_LIST = tuple(NUMBER_WORDS.strip("()").split("|"))
 _UNITS = ("day", "week", "month", "year", "hour")
 _CYCLES = ("daily", "weekly", "fortnightly", "monthly", "quarterly", "termly", "annual", "every ", "once a", "twice a",
-           "cycle", "rota", "basis", "review", "meeting")
+           "cycle", "rota", "basis", "review", "meeting", " a ", "per ", "each ")
 _TITLES = ("Mr", "Ms", "Miss", "Dr", "Sir", "Dame", "Councillor", "Cllr", "inspector", "chair", "director",
            "chief executive", "lead member")
 _QUOTES_OR_NAMING = ("called", "named", "known as", "branded", ",", "'", "‘", '"', "(")
@@ -199,7 +202,7 @@ _AGE_STAGE_OR_LABEL = re.compile(
     r"\b\d+\s?[–-]\s?\d+\b|\b\d+-plus\b|"
     r"\b(aged?|ages? of|over|under|turn(ed|s)?) (\d{1,2}|" + NUMBER_WORDS + r")((,| and| or| to) (\d{1,2}|" +
     NUMBER_WORDS + r"))*\b|"
-    r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|\b(from|to|and) \d{1,2}\b|"
+    r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|\b(from|to|and) \d{1,2}\b(?!\s+(?!(to|and|or|years?|year-olds?)\b)[a-z])|"
     r"\b\d{1,2}(- and |-)\d{1,2}-year|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|\bkey stages? \d( (and|to) \d)?|"
     r"\b(sections?|parts?|articles?|regulations?|schedules?|chapters?|paragraphs?|tiers?|levels?|phases?) \d+\b|\bcovid-19\b|\b\d{4} \d{3} \d{4}\b|\bone of\b", re.I)
 
@@ -290,7 +293,12 @@ PEOPLE = frozenset(tokenize("children child young people person care leavers pup
 GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))
 # a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"
 _ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing|[a-z]+ed)\b", re.I)
-_COUNTED = re.compile(r"(\d[\d,.]*%?|" + NUMBER_WORDS + r")\)?\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)
+_COUNTED = re.compile(r"(\d+(?:[,.]\d+)*%?|" + NUMBER_WORDS + r")\)?\s+[‘“\"']?(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)",
+                      re.I)
+# a count closing its clause, its noun said before it: "there are currently 19", "the total was 65"
+_CLOSING = re.compile(r"\b(there (?:are|were|is|was)|totals?|totalling|stands? at|stood at|numbering)\s+"
+                      r"(?:currently |now |still |only |just |around |about |approximately )?(\d[\d,]*|" + NUMBER_WORDS +
+                      r")\s*(?=[.;,)]|$)", re.I)
 
 
 # "312 children who have ceased to be looked after" counts children who left care, not children in
@@ -330,6 +338,8 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
             before = _ANTECEDENT.search(masked[:m.start()])
             what = before.group(1) if before else what
         out.append((number, frozenset(tokenize(what)), share, bool(_ELIDED.match(what))))
+    for m in _CLOSING.finditer(masked):
+        out.append((m.group(2), frozenset(), False, True))  # what it counts goes unsaid, as with "17 were placed"
     return tuple(out)
 
 
