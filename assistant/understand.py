@@ -162,7 +162,7 @@ FORM_TEXT = (
     "should shall would could must have has had improve improvement improvements recommend recommendations recommended "
     "action actions todo need needed required deadline deadlines timescale timescales number percentage proportion "
     "rate share many different long often quickly when since date year years month day name named who whose called call "
-    "list every all each show tell me please us our their there here ago happen see good still yet"
+    "list every all each show tell me please us our their there here ago happen see good still yet properly correctly"
 )
 FORM_WORDS = set(tokenize(FORM_TEXT))
 # The words a question's form is read with, as typed: FORM_TEXT's, and those of the patterns above that
@@ -618,9 +618,15 @@ def everyday_terms(text: str, subject: tuple[str, ...]) -> tuple[tuple[str, tupl
             for term in tokenize(match.group(0)):
                 if term in subject and other(match.group(1)) not in found.setdefault(term, []):
                     found[term].append(other(match.group(1)))
+    # a small number is written both ways too: "16- and 17-year-olds" and "Sixteen- and 17-year-old"
+    for term in subject:
+        if term.isdigit() and 0 < int(term) < len(NUMBER_NAMES) and (NUMBER_NAMES[int(term)],) not in found.get(term, []):
+            found.setdefault(term, []).append((NUMBER_NAMES[int(term)],))
     return tuple((term, tuple(alts)) for term, alts in found.items() if alts)
 
 
+NUMBER_NAMES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                "seventeen eighteen nineteen twenty").split()
 SECTION_WORDS = re.compile(r"\bsection (\d{1,3})\b", re.I)
 SECTION_SHORT = re.compile(r"\bs(\d{1,3})\b", re.I)
 
