@@ -33,7 +33,7 @@ INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the counci
 # A recommendation bullet ("Care leavers' access to their health history") names a topic the report
 # found lacking; the paragraph that found it says what is. For a question that does not ask what must
 # be done, the bullet ranks below a body sentence that holds the question's words about as well.
-RECOMMENDATION_PENALTY = 0.35
+RECOMMENDATION_PENALTY = 0.5
 # what is said of the children counted makes them particular children where it carries most of the question's
 # weight: "in care" in "how many children are in care?"; where the children themselves carry most, a count of
 # children answers
@@ -527,12 +527,15 @@ def _period(text: str) -> set[int]:
 
 def _same_time(sentence: str, query: Query) -> bool:
     """The sentence names the month and year the question asks about ("in March 2016"), or the same
-    period back ("in the last year" for "in the past 12 months")."""
+    period back ("in the last year" for "in the past 12 months"). A year that bounds the question ("before
+    2015", "since 2020") is not a time it asks about."""
     months = re.findall(MONTHS, query.text, re.I)
-    if not (months or query.years):
+    years = [y for y in query.years if not re.search(rf"\b(before|after|since|until|till|prior to|up to) {y}\b",
+                                                     query.text, re.I)]
+    if not (months or years):
         asked = _period(query.text)
         return bool(asked) and bool(asked & _period(sentence))
-    return all(re.search(m, sentence, re.I) for m in months) and all(str(y) in sentence for y in query.years)
+    return all(re.search(m, sentence, re.I) for m in months) and all(str(y) in sentence for y in years)
 
 
 def _report_of_year(snap: Snapshot, record: Record, query: Query) -> bool:
