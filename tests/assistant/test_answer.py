@@ -615,6 +615,14 @@ def test_each_report_of_one_council_answers_only_what_would_stand_alone(assistan
     ("The local authority runs 12 children’s homes.", {"12": {"home"}}),
     ("Inspectors read 25 care leavers’ pathway plans.", {"25": {"pathway", "plan"}}),
     ("There were 40 children subject to plans.", {"40": {"subject", "children", "plan"}}),
+    # a year closing a date is no number, and takes none with it
+    ("- At 19 June 2017, three children lived in a privately arranged fostering placement.",
+     {"three": {"live", "children"}}),
+    ("The team was providing such support to 70 young people.", {"70": {"young", "peopl"}}),  # no age range
+    ("Thirteen locality teams help.", {"Thirteen": {"local", "team", "help"}}),
+    ("Family Focus has improved outcomes for 1,150 ‘troubled families’.", {"1,150": {"troubl", "famili"}}),
+    # a count closing its clause counts what the sentence is about
+    ("The numbers staying put are increasing slowly, and there are currently 19.", {"19": set()}),
 ])
 def test_what_a_number_counts(sentence, counts):
     from assistant.facts import _count_phrases
@@ -652,6 +660,7 @@ def test_the_reports_acronym_stands_in_for_its_long_form_of_three_terms_or_more(
     ("Young people are supported up to the age of 25.", True),
     ("At 31 March 2013 there were 40 children.", False),
     ("Caseloads are sometimes over 40 cases.", False),
+    ("Young people aged from 16 to 18 are seen.", True),
     ("The number rose from 16 at 31 March 2013.", False),
     ("Children were seen at 10 schools.", False),
 ])
@@ -659,3 +668,23 @@ def test_an_age_as_the_reports_state_one(sentence, age):
     from assistant.facts import fact_kinds
 
     assert ("age" in fact_kinds(sentence)) == age
+
+
+@pytest.mark.parametrize("sentence", [
+    "Children placed out of area receive a minimum of four visits per year.",
+    "They are seen three times a week.",
+])
+def test_so_many_a_year_is_how_often(sentence):
+    from assistant.facts import fact_kinds
+
+    assert "frequency" in fact_kinds(sentence)
+
+
+def test_a_year_that_bounds_the_question_is_not_the_time_it_asks_about():
+    from assistant.compose import _same_time
+    from assistant.understand import understand
+
+    before = understand("when was medway last inspected for child protection before 2013?", {"Medway": []})
+    assert not _same_time("The key concern at January 2013 is neglect.", before)
+    during = understand("how many children were looked after in medway in 2013?", {"Medway": []})
+    assert _same_time("At 31 March 2013, 400 children were looked after.", during)

@@ -623,3 +623,19 @@ def test_people_in_a_role_are_counted_as_the_role(question, counted):
 ])
 def test_a_person_in_a_role_is_called_something_too(question, name_of):
     assert understand(question, INDEXED).name_of == name_of
+
+
+def test_properly_is_form_and_a_small_number_is_written_both_ways():
+    q = understand("are homeless 16 and 17 year olds in medway helped properly", INDEXED)
+    assert "proper" not in q.subject
+    assert dict(q.stand_ins)["16"] == (("sixteen",),) and dict(q.stand_ins)["17"] == (("seventeen",),)
+
+
+def test_north_lincs_is_north_lincolnshire_not_lincolnshire():
+    from assistant.understand import known_authorities
+
+    indexed = {name: [a for a, c in known_authorities().items() if c == name]
+               for name in ("Lincolnshire", "North Lincolnshire", "North East Lincolnshire")}
+    assert understand("how many children are in care in north lincs?", indexed).authorities == ("North Lincolnshire",)
+    assert understand("what did ofsted say about NE Lincs?", indexed).authorities == ("North East Lincolnshire",)
+    assert understand("how is lincs doing?", indexed).authorities == ("Lincolnshire",)

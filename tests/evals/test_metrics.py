@@ -1,5 +1,5 @@
 """Metric arithmetic on hand-made items (no model needed)."""
-from evals.scoring import GoldItem, aggregate, percentile, report_matches, score_item
+from evals.scoring import GoldItem, aggregate, percentile, report_matches, reports_named, score_item
 
 
 def test_scores_for_a_partly_right_answer():
@@ -29,3 +29,16 @@ def test_report_matching_and_percentiles():
     assert report_matches("South Gloucestershire 2012", "South Gloucestershire", "Inspection", "sg-2012", 2012)
     assert not report_matches("South Gloucestershire 2017", "South Gloucestershire", "Inspection", "x", 2012)
     assert percentile([1, 2, 3, 4, 100], 50) == 3 and percentile([1.0, 2.0], 95) == 1.95
+
+
+def test_a_label_naming_a_council_whole_is_not_its_longer_namesake():
+    from types import SimpleNamespace as NS
+
+    def entry(authority, year):
+        return NS(report=NS(authority=authority, title="Inspection", year=year))
+
+    catalog = {"nl": entry("North Lincolnshire", 2017), "nel": entry("North East Lincolnshire", 2017),
+               "kut": entry("Kingston upon Thames", 2019)}
+    assert reports_named("North Lincolnshire 2017", catalog) == ["nl"]
+    assert sorted(reports_named("Lincolnshire 2017", catalog)) == ["nel", "nl"]  # no council is named whole
+    assert reports_named("Kingston 2019", catalog) == ["kut"]  # a short label still finds its council
