@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 export REPORT_ASSISTANT_DATA ?= $(CURDIR)/.data
 
-.PHONY: run test install browser eval bench clean
+.PHONY: run test install browser eval bench corpus-eval clean
 
 run: install
 	$(BIN)/report-assistant serve --host 127.0.0.1 --port 7860
@@ -33,6 +33,13 @@ eval: install
 
 bench: install
 	$(BIN)/report-assistant bench
+
+# The whole-corpus questions (evals/corpus-gold/), over an index of the whole corpus that CI cannot
+# reach: CORPUS_INDEX is one built by `report-assistant ingest` or `report-assistant bench --corpus`.
+corpus-eval: install
+	@test -n "$(CORPUS_INDEX)" || { echo "set CORPUS_INDEX to a whole-corpus index folder"; exit 2; }
+	$(BIN)/report-assistant eval --data-dir $(CORPUS_INDEX) --no-ingest --no-baselines \
+	  --report-md evals/corpus-gold/report.md $(addprefix --gold ,$(wildcard evals/corpus-gold/*.yaml))
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache

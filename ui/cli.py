@@ -500,6 +500,8 @@ def eval_(gold_files, which, as_json, report_md, no_baselines, no_ingest, gate, 
         click.echo(json.dumps(best_thresholds(rows)))
         return
     result = runner.run(assistant, sets, baselines=not no_baselines)
+    if gold_files:
+        result["gold_files"] = [str(f) for f in gold_files]
     path = report_md or runner.DEFAULT_REPORT
     runner.write_markdown(result, path)
     if as_json:
