@@ -28,6 +28,9 @@ from index.lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
 JUDGED = tuple(tokenize("judged"))  # what a sentence stating an earlier inspection's grade says
+INSPECTED = tuple(tokenize("inspection"))  # ... and, with no year to say which, that it was an inspection
+# (judged, or rated, or graded)
+JUDGED_AS = tuple((term, tuple((t,) for t in tokenize("rated graded"))) for term in JUDGED)
 
 
 class QuestionError(ValueError):
@@ -65,14 +68,22 @@ class Assistant:
                ) -> tuple[Evidence, list[compose.Candidate], check.Decision]:
         """selected: the user chose the reports, rather than the question's words or nothing."""
         snap = self.retriever.snapshot()
-        earlier = query.asks == "grade" and query.years and not any(
-            set(query.years) & report_years(snap.catalog[rid].report) for rid in report_ids if rid in snap.catalog)
+        previous = query.asks == "grade" and not query.years and bool(compose.PREVIOUS_ASKED.search(query.text))
+        councils = {snap.catalog[r].report.authority for r in report_ids if r in snap.catalog}
+        if previous and len(councils) == 1 and len(report_ids) > 1:
+            # "what grade did Trafford get at its previous inspection?" over its reports: the one before the
+            # latest, which answers with its own judgements
+            report_ids, previous = [compose.newest_first(report_ids, snap)[1].id], False
+        earlier = query.asks == "grade" and (previous or (query.years and not any(
+            set(query.years) & report_years(snap.catalog[rid].report) for rid in report_ids if rid in snap.catalog)))
         if earlier:
-            # "what grade did they get for looked after children in 2011?" over a 2015 report: not its own
-            # judgements but what it says of the earlier one ("... in October 2011, when they were judged
-            # to be inadequate"); the year and the judging are part of what the sentence must hold
-            query = replace(query, asks="describe", explicit_grade=False,
-                            subject=query.subject + tuple(str(y) for y in query.years) + JUDGED)
+            # "what grade did they get for looked after children in 2011?" over a 2015 report, or "how was it
+            # rated at the inspection before this one?": not its own judgements but what it says of the
+            # earlier one ("... in October 2011, when they were judged to be inadequate"); the year (or that
+            # it was the last inspection) and the judging are part of what the sentence must hold
+            query = replace(query, asks="describe", explicit_grade=False, subject=query.subject + tuple(
+                str(y) for y in query.years) + (JUDGED if query.years else JUDGED + INSPECTED),
+                stand_ins=query.stand_ins + JUDGED_AS)
         evidence = self.retriever.evidence(query, report_ids, max(self.k, 8))
         # when an inspection was, how many recommendations it made, a summary of it: each report's own record
         structured = None if earlier else (compose.inspection_dates(query, report_ids, snap) or

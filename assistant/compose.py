@@ -545,14 +545,14 @@ def _report_of_year(snap: Snapshot, record: Record, query: Query) -> bool:
                                                 int(report.inspection_end[:4]) in query.years))
 
 
-def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3) -> Candidate | None:
+def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3, units: int = 5) -> Candidate | None:
     """Two to four sentences of the best paragraphs that speak to the question, in report order.
 
     After the best sentence, another of its paragraph is added when it covers a question term the
     chosen ones do not, finishes a chosen one's thought, or scores nearly as well; one from another
     paragraph must cover a new term and score closer to the best, since every extra paragraph is
     one more citation to trust."""
-    scored = _scored_sentences(query, evidence, snap, limit_units=5, continuations="always")
+    scored = _scored_sentences(query, evidence, snap, limit_units=units, continuations="always")
     if not scored:
         return None
     weights = evidence.weights
@@ -608,15 +608,25 @@ def _weight_as_written(term: str, words: set[str], evidence: Evidence, snap: Sna
 STATES_GRADE = re.compile(r"\b(inadequate|adequate|good|outstanding|requires? improvement|judged|graded|rated)\b", re.I)
 
 
+# "how was it rated at the inspection before this one?", "what was the previous grade?"
+PREVIOUS_ASKED = re.compile(r"\b(previous|prior|earlier|preceding)\b|\bbefore (this|that|the latest) (one|inspection)\b|"
+                            r"\b(the )?one before\b|\binspection before\b", re.I)
+# a sentence saying how the last inspection judged: "since the last inspection in 2015, where services were
+# rated as good", "at the previous inspection", "The inspection of ... arrangements in August 2011 judged ..."
+EARLIER_SAID = re.compile(r"\b(previous|last|prior|earlier)\b.{0,40}\binspect|\binspection\b.{0,80}\b(19|20)\d\d\b",
+                          re.I)
+
+
 def earlier_judgement(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | None:
     """For a grade asked of a year no report in scope is from: the sentences of the description that
     say how it was judged then ("... in October 2011, when they were judged to be inadequate"); None
     if none does, as the reports' own judgements are another inspection's."""
-    found = description(query, evidence, snap)
+    # (a sentence about an earlier inspection is one among many about inspections: read further down)
+    found = description(query, evidence, snap, units=10)
     if found is None:
         return None
-    drafts = [d for d in found.drafts
-              if STATES_GRADE.search(d.quote) and any(str(y) in d.quote for y in query.years)]
+    drafts = [d for d in found.drafts if STATES_GRADE.search(d.quote) and (
+        any(str(y) in d.quote for y in query.years) if query.years else EARLIER_SAID.search(d.quote))]
     if not drafts:
         return None
     return Candidate("description", drafts, fit=found.fit, support=evidence.holds(" ".join(d.quote for d in drafts)))
