@@ -76,12 +76,15 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s
                         # a name in lower case is a name only before what it names: "the ‘make safe’ team"
                         r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+(team|group|service|panel|scheme|programme|project|forum|"
                         r"hub|model|approach|initiative|unit|meetings?|sessions?|app)\b|"
-                        # a name in apposition: "Unite and Insight, the local authority's children in care councils"
-                        # (not a sentence adverb: "However, the council", "Impressively, the team")
-                        r"^(?!(However|Therefore|Moreover|Furthermore|Nevertheless|Nonetheless|Likewise|Otherwise|"
+                        # a name in apposition: "Unite and Insight, the local authority's children in care councils",
+                        # "Members of Empire, the children in care council, ...", "Empire (empowering, ...), the
+                        # high-profile children in care council" (not a sentence adverb: "However, the council",
+                        # "Impressively, the team")
+                        r"(^(?!(However|Therefore|Moreover|Furthermore|Nevertheless|Nonetheless|Likewise|Otherwise|"
                         r"Indeed|Instead|Meanwhile|Thus|Hence|Overall|Also|Despite|"
                         r"Since|Although|While|When|In|At|As|For|Where|This|These|That|Those|It|They)\b|[A-Za-z]+ly,)"
-                        r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?,"
+                        r"|" + "|".join(rf"(?<=\b{w} )" for w in ("of", "by", "from", "with", "and", "in", "at", "to", "for")) + r")"
+                        r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?(\s+\([^()]{1,120}\))?,"
                         r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
                         r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
 # a capitalised name before what it names, inside the sentence: "the well-established Shield Service", "the

@@ -48,7 +48,7 @@ NAME = re.compile(_WHO + r"(is|was|are|were|leads?|led|chairs?|chaired|runs?|hea
                   r"\b(every|all|list)\b.{0,30}\bnames?\b|\bwhat\b.{0,80}" + _CALLED, re.I)
 # what kind of name: a service or group's ("what is the children in care council called?", "the name
 # of the team that ..."), an organisation's ("who runs children's social care?"), else a person's
-NAME_OF_THING = re.compile(_CALLED + r"|\bnames? of (the |their |its )?([\w-]+ ){0,3}(team|group|service|council|panel|"
+NAME_OF_THING = re.compile(_CALLED + r"|\bnames? of (the |their |its )?([\w'’-]+ ){0,5}(team|group|service|council|panel|"
                            r"scheme|programme|project|forum|hub|app|tool|model|approach|initiative|unit|centre|"
                            r"framework|strategy|pledge|offer|network|club|award|event|magazine|"
                            r"agency|agencies|partnership|trust|board|charity|charities|provider|organisation|body|"
@@ -59,9 +59,10 @@ NAME_OF_THING = re.compile(_CALLED + r"|\bnames? of (the |their |its )?([\w-]+ )
                            r"officer|member|coordinator|co-ordinator|worker|adviser|advisor|president|boss|executive)\b)",
                            re.I)
 # "what is the new DCS called?": a person in a role is called something too
-PERSON_CALLED = re.compile(r"\b(director|dcs|chair(man|woman|person)?|chief executive|ceo|lead member|manager|inspector|"
-                           r"head|leader|officer|boss)s?(\s+(in|at|for|of)\s+[\w ,.'’&-]{1,40}?)?\s+(called|named|known as)\b",
-                           re.I)
+_ROLE = r"(director|dcs|chair(man|woman|person)?|chief executive|ceo|lead member|manager|inspector|head|leader|officer|boss)s?"
+PERSON_CALLED = re.compile(r"\b" + _ROLE + r"(\s+(in|at|for|of)\s+[\w ,.'’&-]{1,40}?)?\s+(called|named|known as)\b|"
+                           # "the name of BCP's director of children's services": a person's, whatever the role is of
+                           r"\bnames? of (the |their |its )?([\w'’-]+ ){0,3}?" + _ROLE + r"\b", re.I)
 NAME_OF_BODY = re.compile(_WHO + r"(runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
 # a judge, the person, is the judiciary in a report's words, as are "the courts" and what "the court said";
 # "judged" and "judgement" are about grades
