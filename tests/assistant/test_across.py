@@ -278,3 +278,10 @@ def test_a_figure_from_an_older_report_says_which_and_names_the_latest(helper):
     # a year asked for is no surprise
     dated = helper.answer("How many children were the subject of a child protection plan in Barnsley in 2014?")
     assert "latest report" not in dated.text
+
+
+def test_a_grade_at_the_previous_inspection_is_the_one_before_the_latest(helper):
+    snap = helper.retriever.snapshot()
+    first, second = ids(snap, "Barnsley")
+    answer = helper.answer("What grade did Barnsley get at its previous inspection?")
+    assert not answer.refused and {c.report_id for c in answer.citations} == {first}, answer.text

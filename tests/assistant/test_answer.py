@@ -530,6 +530,10 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
      True),
     ("Children are seen by an independent reviewing officer (IRO) before each review.", "thing", False),
     ("Children are seen by their social workers, and by managers.", "thing", False),
+    # a name in apposition inside the sentence, or after its own expansion in brackets
+    ("Members of Empire, the children in care council, routinely attend the corporate parenting panel.", "thing", True),
+    ("Empire (empowering, memories, positivity), the high-profile children in care council, meets monthly.", "thing",
+     True),
     ("For children who go missing, the well-established Shield Service provides an effective response.", "thing",
      True),
     ("Engagement with young people in the Care Leaders Forum is a strength.", "thing", True),
@@ -688,3 +692,10 @@ def test_a_year_that_bounds_the_question_is_not_the_time_it_asks_about():
     assert not _same_time("The key concern at January 2013 is neglect.", before)
     during = understand("how many children were looked after in medway in 2013?", {"Medway": []})
     assert _same_time("At 31 March 2013, 400 children were looked after.", during)
+
+
+def test_a_grade_at_the_inspection_before_is_what_the_report_says_of_it(assistant):
+    answer = assistant.answer("how was medway rated for looked after children at the inspection before this one?",
+                              report="medway-2013-07-19")
+    assert not answer.refused and "August 2011" in answer.text and "adequate" in answer.text, answer.text
+    assert _refs(answer) == {("medway-2013-07-19", "14")}

@@ -620,6 +620,9 @@ def test_people_in_a_role_are_counted_as_the_role(question, counted):
     ("what is the new DCS in medway called", "person"),
     ("what is the new director called", "person"),
     ("what is the children in care council in medway called", "thing"),
+    ("whats the name of medways children in care council", "thing"),
+    ("whats the name of medways director of childrens services", "person"),  # the director's, not the services'
+    ("whats the name of the head of the virtual school in medway", "person"),
 ])
 def test_a_person_in_a_role_is_called_something_too(question, name_of):
     assert understand(question, INDEXED).name_of == name_of
