@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, _split, asked_kinds,
+from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, _split, asked_kinds,
                             count_stated, counting, counting_on, fact_kinds, sentences, states)
 from assistant.retrieve import Evidence
 from assistant.understand import COUNTED, Query
@@ -351,6 +351,13 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # nor do its words make the sentence about those still there: "312 children who have ceased to
         # be looked after" is not about looked after children
         scored = [_reweighed(s, evidence, CEASED.sub(" ", s[3])) if CEASED.search(s[3]) else s for s in scored]
+    if wanted == "count" and query.counted and not set(query.counted) & PEOPLE:
+        # a count of the thing asked, in a sentence that says little else ("Some workers had more than 40
+        # cases"), is read with the one before it, which says whose ("social workers in the single
+        # assessment team"); not a count of people, whom the sentence before may describe as other people
+        # ("... looked after children. At the time of the inspection there were 212 children who were the
+        # subject of a child protection plan")
+        scored = [_with_before(s, evidence, counts) for s in scored]
     if wanted == "count" and COUNTED.search(query.text):
         # "how many children ..." is answered by a number of children (or a share of them, or "the number
         # of children ... is small"), not by "one social work team" in a sentence that mentions children,
@@ -436,6 +443,23 @@ def _counting(text: str, stated, counts) -> float:
     if len(parts) > 1:
         return counting_on(stated(parts[-2]), stated(parts[-1]), counts)
     return counting(stated(parts[-1]), counts)
+
+
+# a sentence about some of a group the sentence before names: "Some workers had more than 40 cases"
+PART_OF = re.compile(r"(Some|Most|Many|All|A few|Several|Others|Half|None|Few|A number)\b")
+
+
+def _with_before(scored: tuple, evidence: Evidence, counts) -> tuple:
+    """A scored sentence about some of a group named before it, whose own number counts what the question
+    counts, read with the sentence before where that holds more of the question; else as it was."""
+    score, coverage, pos, sentence, record = scored
+    if not pos or not PART_OF.match(sentence) or len(sentences(sentence)) > 1 or counting(sentence, counts) < 1.0:
+        return scored
+    before = _split(record.text)[pos - 1][0]
+    joined = evidence.holds(f"{before} {sentence}")
+    if joined <= coverage:
+        return scored
+    return (score + joined - coverage, joined, pos, f"{before} {sentence}", record)
 
 
 def _reweighed(scored: tuple, evidence: Evidence, text: str) -> tuple:
@@ -687,7 +711,10 @@ def _literal_share(sentence: str, literal) -> float:
 # "However, they do not always cover all the risks"
 CONTINUES = re.compile(r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
                        r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
-                       r"overall))\b", re.I)
+                       r"overall))\b|"
+                       # "Through their careful work with children, this team ensures ...": the subject named before
+                       r"[^.;]{0,80}?,\s+(this|these|the same) (team|service|group|panel|programme|scheme|approach|"
+                       r"model|work|project|initiative)\b", re.I)
 
 
 def _numbered_from(snap: Snapshot) -> dict[str, int]:

@@ -69,6 +69,10 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s
                         # adoption agency (Adopt London South)"
                         r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\.?$|"
                         r"\b[a-z]+\s+\([A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){1,4}\)|"
+                        # a name with what it is in brackets after it: "Fight for Change (the Children in Care Council)"
+                        r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){0,4}\s+\((the|its|their|a|an)\s+"
+                        r"[^()]{0,60}\b(?i:councils?|groups?|teams?|services?|panels?|forums?|schemes?|programmes?|"
+                        r"projects?|hubs?)\)|"
 
                         # an acronym spelt out after it: "the care council group SILSIP (Say It Loud, Say It Proud)"
                         r"\b[A-Z]{3,}\s+\([A-Z][a-z]+[^)]{2,60}\)|"
@@ -201,11 +205,16 @@ _DAY_OF_DATE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\s+" + MONTHS + r"\b")
 # Numbers that count nothing: ages and stages ("aged 16 and 17", "after 18", "key stage 4"), ranges of
 # ages or years ("16–19 provision", "2014–15"), and numbers that name ("section 47", "Part 1 of the
 # Act", "tier 4", "level 3 qualifications", "COVID-19", a telephone number, "one of the ways").
+# what follows an age, not a count's noun: "aged from 16 to 18", "under 5 are seen", "over 16 years"
+_FUNCTION_WORDS = r"(to|and|or|years?|year-olds?|are|is|were|was|who|in|at|on|with|from|the|a|as|have|has|had)"
 _AGE_STAGE_OR_LABEL = re.compile(
     r"\b\d+\s?[–-]\s?\d+\b|\b\d+-plus\b|"
-    r"\b(aged?|ages? of|over|under|turn(ed|s)?) (\d{1,2}|" + NUMBER_WORDS + r")((,| and| or| to) (\d{1,2}|" +
+    r"\b(aged?|ages? of|turn(ed|s)?) (\d{1,2}|" + NUMBER_WORDS + r")((,| and| or| to) (\d{1,2}|" +
     NUMBER_WORDS + r"))*\b|"
-    r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|\b(from|to|and) \d{1,2}\b(?!\s+(?!(to|and|or|years?|year-olds?)\b)[a-z])|"
+    # "over 16", "under five years": ages; "over 30 children" is a count
+    r"\b(over|under) (\d{1,2}|" + NUMBER_WORDS + r")((,| and| or| to) (\d{1,2}|" + NUMBER_WORDS + r"))*\b"
+    r"(?!\s+(?!" + _FUNCTION_WORDS + r"\b)[a-z])|"
+    r"\b(after|before|beyond|until|till|post|pre)[- ]\d{1,2}\b(?!\s*%)|\b(from|to|and) \d{1,2}\b(?!\s+(?!" + _FUNCTION_WORDS + r"\b)[a-z])|"
     r"\b\d{1,2}(- and |-)\d{1,2}-year|\b\d{1,2}-year-olds?|\b\d{1,2}(st|nd|rd|th) birthday|\bkey stages? \d( (and|to) \d)?|"
     r"\b(sections?|parts?|articles?|regulations?|schedules?|chapters?|paragraphs?|tiers?|levels?|phases?) \d+\b|\bcovid-19\b|\b\d{4} \d{3} \d{4}\b|\bone of\b", re.I)
 

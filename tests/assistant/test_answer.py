@@ -538,6 +538,7 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
      True),
     ("Engagement with young people in the Care Leaders Forum is a strength.", "thing", True),
     ("Family group conferences are used well.", "thing", False),  # a sentence's first word is no name
+    ("There are celebration events and Fight for Change (the Children in Care Council) is consulted.", "thing", True),
     ("The MASH team is effective.", "thing", False),
 ])
 def test_names_and_lengths_said_in_words(sentence, kind, states):
@@ -623,6 +624,7 @@ def test_each_report_of_one_council_answers_only_what_would_stand_alone(assistan
     ("- At 19 June 2017, three children lived in a privately arranged fostering placement.",
      {"three": {"live", "children"}}),
     ("The team was providing such support to 70 young people.", {"70": {"young", "peopl"}}),  # no age range
+    ("Inspectors informed the local authority of over 30 children.", {"30": {"children"}}),  # "over 30" no age
     ("Thirteen locality teams help.", {"Thirteen": {"local", "team", "help"}}),
     ("Family Focus has improved outcomes for 1,150 ‘troubled families’.", {"1,150": {"troubl", "famili"}}),
     # a count closing its clause counts what the sentence is about
@@ -665,6 +667,7 @@ def test_the_reports_acronym_stands_in_for_its_long_form_of_three_terms_or_more(
     ("At 31 March 2013 there were 40 children.", False),
     ("Caseloads are sometimes over 40 cases.", False),
     ("Young people aged from 16 to 18 are seen.", True),
+    ("Children under 5 are seen by health visitors.", True),
     ("The number rose from 16 at 31 March 2013.", False),
     ("Children were seen at 10 schools.", False),
 ])
@@ -699,3 +702,13 @@ def test_a_grade_at_the_inspection_before_is_what_the_report_says_of_it(assistan
                               report="medway-2013-07-19")
     assert not answer.refused and "August 2011" in answer.text and "adequate" in answer.text, answer.text
     assert _refs(answer) == {("medway-2013-07-19", "14")}
+
+
+def test_a_count_of_some_of_a_group_is_read_with_the_sentence_naming_the_group():
+    from assistant.compose import CONTINUES, PART_OF
+
+    assert PART_OF.match("Some workers had more than 40 cases and could not reduce risks.")
+    assert not PART_OF.match("The Children in Care Council has four active members.")
+    # a sentence saying what the team named before does carries on from it
+    assert CONTINUES.match("Through their careful work with families, this team ensures that care orders are removed.")
+    assert not CONTINUES.match("Through careful work with families, social workers remove care orders.")
