@@ -38,17 +38,15 @@ GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90
         "refusal_accuracy": 0.95}
 # The gate per set and way of asking. The tuning set, asked either way, must meet GATE. The blind
 # set has floors a little under what this code measures, so that any regression fails CI: issue
-# 12's targets (GATE) are NOT met there yet (measured, selected: recall@5 0.962, precision 0.890,
-# recall 0.889, facts 0.889, refusal 1.0; widget: 0.921, 0.896, 0.889, 0.889, 1.0); its refusal
-# accuracy meets the target either way, and is gated at it.
+# 12's targets (GATE) are met there for citation recall, fact recall and refusal accuracy, asked either
+# way, and for recall@5 with its report selected, and are gated at them; not yet for citation precision
+# (measured 0.918 selected, 0.924 widget) nor recall@5 with no report selected (0.921).
 # Raise these floors as the blind figures rise; never tune on the blind items to raise them.
 GATES = {
     ("tuning", "selected"): GATE,
     ("tuning", "widget"): GATE,
-    ("blind", "selected"): {"recall_at_5": 0.95, "citation_precision": 0.88, "citation_recall": 0.88,
-                            "fact_recall": 0.88, "refusal_accuracy": 0.95},
-    ("blind", "widget"): {"recall_at_5": 0.91, "citation_precision": 0.88, "citation_recall": 0.88,
-                          "fact_recall": 0.88, "refusal_accuracy": 0.95},
+    ("blind", "selected"): {**GATE, "citation_precision": 0.91},
+    ("blind", "widget"): {**GATE, "recall_at_5": 0.91, "citation_precision": 0.91},
 }
 
 
