@@ -125,7 +125,9 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_LIST = tuple(NUMBER_WORDS.strip("()").split("|"))
 _UNITS = ("day", "week", "month", "year", "hour")
 _CYCLES = ("daily", "weekly", "fortnightly", "monthly", "quarterly", "termly", "annual", "every ", "once a", "twice a",
-           "cycle", "rota", "basis", "review", "meeting", " a ", "per ", "each ")
+           "cycle", "rota", "basis", "review", "meeting") + tuple(
+    f"{how} {unit}" for how in ("a", "per", "each") for unit in ("day", "week", "fortnight", "month", "term", "quarter",
+                                                                "year"))
 _TITLES = ("Mr", "Ms", "Miss", "Dr", "Sir", "Dame", "Councillor", "Cllr", "inspector", "chair", "director",
            "chief executive", "lead member")
 _QUOTES_OR_NAMING = ("called", "named", "known as", "branded", ",", "'", "‘", '"', "(")
