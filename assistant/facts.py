@@ -73,7 +73,6 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s
                         r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){0,4}\s+\((the|its|their|a|an)\s+"
                         r"[^()]{0,60}\b(?i:councils?|groups?|teams?|services?|panels?|forums?|schemes?|programmes?|"
                         r"projects?|hubs?)\)|"
-
                         # an acronym spelt out after it: "the care council group SILSIP (Say It Loud, Say It Proud)"
                         r"\b[A-Z]{3,}\s+\([A-Z][a-z]+[^)]{2,60}\)|"
                         r"['‘\"][A-Z][^'’\"]{1,40}['’\"]|"
@@ -87,7 +86,9 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s
                         r"(^(?!(However|Therefore|Moreover|Furthermore|Nevertheless|Nonetheless|Likewise|Otherwise|"
                         r"Indeed|Instead|Meanwhile|Thus|Hence|Overall|Also|Despite|"
                         r"Since|Although|While|When|In|At|As|For|Where|This|These|That|Those|It|They)\b|[A-Za-z]+ly,)"
-                        r"|" + "|".join(rf"(?<=\b{w} )" for w in ("of", "by", "from", "with", "and", "in", "at", "to", "for")) + r")"
+                        # (the word before is matched, not looked behind for: nine look-behinds tried at every
+                        # character cost several times the rest of the pattern)
+                        r"|\b(of|by|from|with|and|in|at|to|for) )"
                         r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?(\s+\([^()]{1,120}\))?,"
                         r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
                         r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
