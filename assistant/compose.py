@@ -426,13 +426,15 @@ def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, qu
     says so: a figure from 2015 must not read as today's."""
     if query.years or len(set(report_ids)) < 2:
         return ""
+    latest = {snap.catalog[r].report.authority: snap.catalog[r].report
+              for r in _latest_of_each_council(report_ids, snap)}
     notes = []
     for report_id in sorted(answered):
         report = snap.catalog[report_id].report
-        latest = next(r for r in newest_first(report_ids, snap) if r.authority == report.authority)
-        if latest.id not in answered and latest.year != report.year:
+        newest = latest.get(report.authority, report)
+        if newest.id not in answered and newest.year != report.year:
             notes.append(f"{report.short_name()}; the latest report of {report.authority} indexed is "
-                         f"{latest.short_name()}")
+                         f"{newest.short_name()}")
     return f"(This is from {'. '.join(notes)}.)" if notes else ""
 
 
