@@ -54,18 +54,20 @@ def render(result: dict, svg_name: str) -> tuple[str, str]:
                 lines.append(f"| {_asked(mode)} | {cat} | {c['n']} | " + " | ".join(_f(c.get(k)) for k in METRICS)
                              + " |")
         lines.append("")
-    # every set's failing items, but the blind set's
-    for name, m, mode in [(n, m, mode) for n, modes in sets.items() if n != "blind" for mode, m in modes.items()]:
-        failing = [r for r in m["items"] if not r["passed"]]
-        lines += [f"## Failing {name} items, {_asked(mode)} ({len(failing)})", ""]
-        if not failing:
-            lines.append("None.")
-        for r in failing:
-            got = ", ".join(c["paragraph"] for c in r["citations"]) or "none"
-            lines += [f"### {r['id']} ({r['category']})", "", f"- **Question:** {r['question']}",
-                      f"- **Expected citations:** {', '.join(r['expected']) or 'none (must refuse)'}",
-                      f"- **Got citations:** {got}{' (refused)' if r['refused'] else ''}",
-                      "- **Answer:**", "", "  > " + r["answer"].replace("\n", "\n  > "), ""]
+    for name, modes in sets.items():
+        if name == "blind":
+            continue  # its items are never listed: see below
+        for mode, m in modes.items():
+            failing = [r for r in m["items"] if not r["passed"]]
+            lines += [f"## Failing {name} items, {_asked(mode)} ({len(failing)})", ""]
+            if not failing:
+                lines.append("None.")
+            for r in failing:
+                got = ", ".join(c["paragraph"] for c in r["citations"]) or "none"
+                lines += [f"### {r['id']} ({r['category']})", "", f"- **Question:** {r['question']}",
+                          f"- **Expected citations:** {', '.join(r['expected']) or 'none (must refuse)'}",
+                          f"- **Got citations:** {got}{' (refused)' if r['refused'] else ''}",
+                          "- **Answer:**", "", "  > " + r["answer"].replace("\n", "\n  > "), ""]
     if "blind" in sets:
         lines += ["## Blind set", "", "Its items are not listed here: only the counts of failing items per category, "
                   "so that nobody tunes on them.", ""]
