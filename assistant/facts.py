@@ -63,12 +63,13 @@ AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds
 # an organisation with its initials: "Achieving for Children (AfC)"
 ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
 # a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
-THING_NAME = re.compile(r"\b(called|named|known as|branded)\s+['‘\"]?[A-Z]|,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s|"
+THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed)\s+(['‘\"]?[A-Z]|['‘\"][a-z])|"
+                        r",\s+[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3},\s|"
                         # a name of two words or more closing the sentence, or in brackets after what it names:
                         # "part of a regional adoption agency (RAA), Adoption Tees Valley.", "the regional
                         # adoption agency (Adopt London South)"
                         r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\.?$|"
-                        r"\b[a-z]+\s+\([A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){1,4}\)|"
+                        r"\b[A-Za-z]+\s+\([A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){1,4}\)|"
                         # a name with what it is in brackets after it: "Fight for Change (the Children in Care Council)"
                         r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){0,4}\s+\((the|its|their|a|an)\s+"
                         r"[^()]{0,60}\b(?i:councils?|groups?|teams?|services?|panels?|forums?|schemes?|programmes?|"
@@ -328,6 +329,9 @@ _OF_WHICH = re.compile(r"of (which|whom|them|these|those)\b", re.I)
 _ANTECEDENT = re.compile(r"(?<![A-Za-z’'-])((?:(?!(?:of|to|the|a|an|and|or|for|in|on|by|with|its|their)\b)[A-Za-z’'-]+\s+){0,2}"
                          r"[A-Za-z’'-]+),?\s*$", re.I)
 _RATE_BASE = re.compile(r"(\b\d[\d.,]*\s+)?\b(per|in every|out of every|for every)\s+\d[\d,]*", re.I)
+# one person quoted counts nobody: "One social worker said, ‘They have my heart.’", "one parent told inspectors"
+_ONE_QUOTED = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?(said|says|told|tells|commented|described|explained|remarked|"
+                         r"reflected|shared|stated|added)\b", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -342,6 +346,8 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
     for m in _COUNTED.finditer(masked):
         number, what = m.group(1), m.group("what")
         if _NOT_COUNT.match(number.rstrip(".,")):
+            continue
+        if number.lower() == "one" and _ONE_QUOTED.match(masked, m.end(1)):
             continue
         share = number.endswith("%") or bool(re.match(r"per ?cent\b", what, re.I))
         whose = _POSSESSOR.match(what)

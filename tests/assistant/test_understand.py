@@ -285,6 +285,11 @@ def test_which_kind_of_name_a_question_asks_for(question, name_of):
     ("Only around half of all young people aged 19–21 are in education.", "percent", True),
     ("In the second half of the year, referrals rose.", "percent", False),
     ("Numbers of private fostering arrangements remain very low.", "count", True),
+    # a name in brackets after a capitalised title, in apposition with '@' in it, or "referred to as" one
+    ("There are strong links with the Regional Adoption Agency (Tees Valley Adoption).", "thing", True),
+    ("The regional adoption agency (RAA), Adoption@Heart, recruits adopters.", "thing", True),
+    ("Family support workers, referred to as ‘strengthening family workers’, help families.", "thing", True),
+    ("The Local Authority Designated Officer (LADO) is effective.", "thing", False),
 ])
 def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     from assistant.compose import fact_kinds
@@ -314,6 +319,10 @@ def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     ("The number of looked after children placed at a distance has fallen to 140.", 1.0),
     # a count whose noun goes unsaid before a participle, in a sentence about the subject
     ("Reviews of children looked after rose from 539 completed in 2014-15 to 765.", 0.5),
+    # one person quoted is no count of anyone; one of them doing something is
+    ("One looked after child said, ‘My social worker listens to me.’", 0.0),
+    ("One looked after child told inspectors that she felt safe.", 0.0),
+    ("One looked after child was placed out of area.", 1.0),
 ])
 def test_how_a_number_counts_the_subject(sentence, strength):
     """"How many children are looked after?" is answered best by a number of children, then by a share
