@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, _split, asked_kinds,
                             count_stated, counting, counting_on, fact_kinds, sentences, states)
-from assistant.retrieve import Evidence
-from assistant.understand import COUNTED, Query
+from assistant.retrieve import Evidence, latest_of_each_council, newest_first, stating
+from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
 from index.model import Judgement
 from index.snapshot import Snapshot
@@ -82,7 +82,7 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
     if query.asks not in ("action", "describe"):
         return None
     lead = ""
-    topic = {t: w for t, w in evidence.weights.items() if t not in _ACTION_TERMS}
+    topic = {t: w for t, w in evidence.weights.items() if t not in ACTION_TERMS}
     if query.timescale and not evidence.recommendations:
         return None  # a deadline nobody was given: check says so
     if evidence.recommendations:
@@ -100,10 +100,10 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
         pool = [i for rid in evidence.report_ids for i in snap.recommendations.get(rid, ())]
         if not pool:
             return None
-        if not topic and len(evidence.report_ids) <= 3:
+        if query.own_record == "recommendations" and _one_council(query, evidence.report_ids):
             # the whole list: of a council inspected more than once, its latest report's (a year asked
             # chose the report already), which is what it must still do; an older list is history
-            latest = _latest_of_each_council(evidence.report_ids, snap)
+            latest = latest_of_each_council(evidence.report_ids, snap)
             pool = [i for i in pool if snap.records[i].report_id in latest]
             chosen, structured, fit = [snap.records[i] for i in pool[:25]], True, 1.0
             if len(latest) < len(evidence.report_ids):
@@ -132,26 +132,11 @@ def _same_council(a: str, b: str, snap: Snapshot) -> bool:
     return snap.catalog[a].report.authority == snap.catalog[b].report.authority
 
 
-def _latest_of_each_council(report_ids: list[str], snap: Snapshot) -> list[str]:
-    """Of the reports, each council's latest, newest first."""
-    seen, out = set(), []
-    for report in newest_first(report_ids, snap):
-        if report.authority not in seen:
-            seen.add(report.authority)
-            out.append(report.id)
-    return out
-
-
-# "how many recommendations did Bolton get?", "how many areas for improvement were there?"
-_HOW_MANY_RECOMMENDATIONS = re.compile(r"\b(how many|number of)\s+(\w+\s+)?(recommendations|areas? for (improvement|"
-                                       r"priority action)|improvements|things? (to|that need to) (improve|fix))\b", re.I)
-
-
 def recommendation_count(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | None:
     """For "how many recommendations did Bolton get?": how many each report in scope set, newest
     first, with the bullets themselves. None for any other question, or one naming no council over
     many reports."""
-    if not _HOW_MANY_RECOMMENDATIONS.search(query.text) or not _one_council(query, report_ids):
+    if query.own_record != "recommendation count" or not _one_council(query, report_ids):
         return None
     counts, drafts = [], []
     for report in newest_first(report_ids, snap)[:3]:
@@ -164,20 +149,11 @@ def recommendation_count(query: Query, report_ids: list[str], snap: Snapshot) ->
     return Candidate("figure", drafts, fit=1.0, support=1.0, structured=True, lead=lead, kinds={"count"})
 
 
-# "summarise the Bolton report", "give me an overview of the inspection", "what were the main findings?"
-_SUMMARY = re.compile(r"\b(summar(y|ies|i[sz]e|i[sz]ing)|overview|sum (it )?up|(main|key) (findings|points|messages|"
-                      r"issues)|headlines?|in a nutshell|tl;? ?dr|gist)\b", re.I)
-_ABOUT_A_SUMMARY = frozenset(tokenize("summary summarise summarize summarising overview sum up main key findings finding "
-                                      "points messages issues headline headlines nutshell gist tldr whole overall "
-                                      "report inspection brief briefly quick quickly short give please"))
-
-
 def summary(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | None:
     """For "summarise the Bolton report": one report's judgements and what it said must improve,
     each cited where the report states it; the newest report, unless a year is asked. None for any
     other question, or one naming no council over many reports."""
-    if (query.asks != "describe" or not _SUMMARY.search(query.text) or not set(query.subject) <= _ABOUT_A_SUMMARY
-            or not _one_council(query, report_ids)):
+    if query.own_record != "summary" or not _one_council(query, report_ids):
         return None
     reports = newest_first(report_ids, snap)
     report = next((r for r in reports if r.year in query.years), reports[0]) if reports else None
@@ -205,19 +181,9 @@ def _bullet(r: Record, snap: Snapshot) -> Draft:
     return Draft(text=_with_actor(r.text, intro), record=r, quote=r.text, group=_rec_group(r))
 
 
-def newest_first(report_ids: list[str], snap: Snapshot) -> list:
-    """The reports, latest published (else latest inspected) first."""
-    return sorted((snap.catalog[r].report for r in report_ids), key=lambda r: r.published or r.inspection_end,
-                  reverse=True)
-
-
 def _one_council(query: Query, report_ids: list[str]) -> bool:
     """Whether an answer about "the" inspection has a council to be about: one named, or a few reports."""
     return bool(query.authorities) or len(report_ids) <= 3
-
-
-_ACTION_TERMS = set(tokenize("improve improvement improvements need needs must should action actions recommend "
-                             "recommendations area areas priority better"))
 
 
 def recommendations_lead(evidence: Evidence) -> bool:
@@ -427,7 +393,7 @@ def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, qu
     if query.years or len(set(report_ids)) < 2:
         return ""
     latest = {snap.catalog[r].report.authority: snap.catalog[r].report
-              for r in _latest_of_each_council(report_ids, snap)}
+              for r in latest_of_each_council(report_ids, snap)}
     notes = []
     for report_id in sorted(answered):
         report = snap.catalog[report_id].report
@@ -473,54 +439,29 @@ def _reweighed(scored: tuple, evidence: Evidence, text: str) -> tuple:
 
 # "when was Kingston inspected?", "when did the report come out?": the report's cover says; "when was
 # the previous inspection?" is for the report's text to answer
-_WHEN_INSPECTED = re.compile(r"\b(inspect\w*|publish\w*|came out|come out|visit(ed)?|ofsted)\b", re.I)
-_ABOUT_THE_INSPECTION = frozenset(tokenize("inspection inspected publish published publication visit visited came come "
-                                           "out last latest recent recently most take took taken place happen "
-                                           "happened carried conducted inspector inspectors ofsted go went"))
-_EARLIER = re.compile(r"\b(previous|prior|earlier|before|first)\b", re.I)
-
-
 def inspection_dates(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | None:
     """For "when was Kingston (last) inspected?" or "when was its report published?": each report's
     inspection and publication dates, newest first (only the newest for "last" or "latest"), cited to
     its cover. None for any other question, or one naming no council over many reports."""
-    if (query.asks != "date" or not _WHEN_INSPECTED.search(query.text) or _EARLIER.search(query.text)
-            or not set(query.subject) <= _ABOUT_THE_INSPECTION or not _one_council(query, report_ids)):
+    if query.own_record != "inspection dates" or not _one_council(query, report_ids):
         return None
     reports = newest_first(report_ids, snap)
     if re.search(r"\b(last|latest|most recent(ly)?|recent(ly)?)\b", query.text, re.I):
         reports = reports[:1]
     drafts = []
     for report in reports[:3]:
-        inspected = _stating(snap, report, report.inspection_dates, "inspection date")
+        inspected = stating(snap, report, report.inspection_dates, "inspection date")
         if inspected is None:
             continue  # no paragraph says when: nothing to cite, so the text must answer
-        drafts.append(Draft(text=f"{report.authority} was inspected {report.inspection_dates}.", record=inspected[0],
-                            quote=inspected[1]))
-        published = _stating(snap, report, day(report.published), "publication date") if report.published else None
+        drafts.append(Draft(text=f"{report.authority} was inspected {report.inspection_dates}.",
+                            record=snap.records[inspected[0]], quote=inspected[1]))
+        published = stating(snap, report, day(report.published), "publication date") if report.published else None
         if published:  # said only where a paragraph says it: the date may come from the file's name
-            drafts.append(Draft(text=f"The report was published on {day(report.published)}.", record=published[0],
-                                quote=published[1]))
+            drafts.append(Draft(text=f"The report was published on {day(report.published)}.",
+                                record=snap.records[published[0]], quote=published[1]))
     if not drafts:
         return None
     return Candidate("fact", drafts, fit=1.0, support=1.0, structured=True, kinds={"date"})
-
-
-def _stating(snap: Snapshot, report, value: str, label: str) -> tuple[Record, str] | None:
-    """The record near the start of a report that states `value` (its inspection dates, its day of
-    publication), with the words that state it: the cover, or the first paragraphs of a format
-    that has none."""
-    if not value:
-        return None
-    for position in snap.rows([report.id])[:12]:
-        record = snap.records[int(position)]
-        flat = " ".join(record.text.split())
-        at = flat.lower().find(value.lower())
-        if at >= 0:
-            start = flat.lower().rfind(label, 0, at)
-            start = start if 0 <= start and at - start < 40 else at
-            return record, flat[start:at + len(value)]
-    return None
 
 
 def _own_dates(snap: Snapshot, record: Record, sentence: str) -> bool:

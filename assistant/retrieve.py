@@ -263,10 +263,9 @@ class Retriever:
         out.similarity = {int(p): float(d) for p, d in zip(positions, sims[local])}
         order = np.argsort(-fused, kind="stable")
         out.ranked = [(int(positions[i]), float(fused[i])) for i in order]
+        stated = own_records(query, snap, report_ids)
         if out.judgements:
             # the paragraphs stating the grades asked about are the evidence, whatever the rankers say
-            top = (out.ranked[0][1] if out.ranked else 1.0) + 1.0
-            stated = []
             for rid, j in out.judgements:
                 for ref in (j.section_ref, j.ref):
                     for p in snap.by_ref.get((rid, ref), [])[:1] if ref else []:
@@ -274,12 +273,18 @@ class Retriever:
                             stated.append(p)
             where = {rid: n for n, rid in enumerate(report_ids)}
             stated.sort(key=lambda p: where.get(snap.records[p].report_id, 0))
+        if stated:
+            # so are the records a question about a report's own record is answered from
+            top = (out.ranked[0][1] if out.ranked else 1.0) + 1.0
             out.ranked = [(p, top) for p in stated] + [(p, s) for p, s in out.ranked if p not in stated]
             for p in stated:
                 out.similarity.setdefault(p, float(snap.vectors[p] @ vector))
         shown = out.ranked
         if query.typed:
             shown = self._stating_first(query, snap, out, sims, lexical, rows, positions, fused)
+            if stated:
+                first = set(stated)
+                shown = out.ranked[:len(stated)] + [(p, s) for p, s in shown if p not in first]
         seen: set[tuple[str, str]] = set()
         for position, score in shown:
             record = snap.records[position]
@@ -454,4 +459,61 @@ def report_years(report) -> set[int]:
     return years
 
 
-__all__ = ["Evidence", "Hit", "Retriever", "judged", "resolve_reports", "report_years"]
+def newest_first(report_ids: list[str], snap: Snapshot) -> list:
+    """The reports, latest published (else latest inspected) first."""
+    return sorted((snap.catalog[r].report for r in report_ids), key=lambda r: r.published or r.inspection_end,
+                  reverse=True)
+
+
+def latest_of_each_council(report_ids: list[str], snap: Snapshot) -> list[str]:
+    """Of the reports, each council's latest, newest first."""
+    seen, out = set(), []
+    for report in newest_first(report_ids, snap):
+        if report.authority not in seen:
+            seen.add(report.authority)
+            out.append(report.id)
+    return out
+
+
+def stating(snap: Snapshot, report, value: str, label: str) -> tuple[int, str] | None:
+    """The position of the record near the start of a report that states `value` (its inspection dates,
+    its day of publication), with the words that state it: the cover, or the first paragraphs of a
+    format that has none."""
+    if not value:
+        return None
+    for position in snap.rows([report.id])[:12]:
+        flat = " ".join(snap.records[int(position)].text.split())
+        at = flat.lower().find(value.lower())
+        if at >= 0:
+            start = flat.lower().rfind(label, 0, at)
+            start = start if 0 <= start and at - start < 40 else at
+            return int(position), flat[start:at + len(value)]
+    return None
+
+
+def own_records(query: Query, snap: Snapshot, report_ids: list[str]) -> list[int]:
+    """The records a question about a report's own record (`Query.own_record`) is answered from, in
+    the answer's order: the statement of its dates; its recommendations (each council's latest list,
+    or the newest three reports' for a count); for a summary, its judgements and recommendations.
+    None for a question naming no council over many reports: which report it means is unknown."""
+    if query.own_record is None or not (query.authorities or len(report_ids) <= 3):
+        return []
+    reports = newest_first(report_ids, snap)
+    out: list[int] = []
+    if query.own_record == "inspection dates":
+        for report in reports[:3]:
+            found = stating(snap, report, report.inspection_dates, "inspection date")
+            out += [found[0]] if found else []
+    elif query.own_record == "recommendation count":
+        out = [i for report in reports[:3] for i in snap.recommendations.get(report.id, ())]
+    elif query.own_record == "recommendations":
+        out = [i for rid in latest_of_each_council(report_ids, snap) for i in snap.recommendations.get(rid, ())]
+    elif query.own_record == "summary" and reports:
+        report = next((r for r in reports if r.year in query.years), reports[0])
+        for j in sorted(report.judgements, key=lambda j: j.area != "overall"):
+            out += snap.by_ref.get((report.id, j.ref), [])[:1]
+        out += list(snap.recommendations.get(report.id, ()))
+    return list(dict.fromkeys(out))
+
+
+__all__ = ["Evidence", "Hit", "Retriever", "judged", "resolve_reports", "report_years", "own_records", "newest_first", "latest_of_each_council", "stating"]

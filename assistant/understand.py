@@ -233,6 +233,9 @@ class Query:
     until: str = ""
     latest: bool = False  # "currently", "latest", "now": each council's most recent report only
     tone: str | None = None  # "weak" for what is wrong ("what's wrong with ...?"), "strong" for what works well
+    # a report's own record the question asks for, rather than what a paragraph says: "inspection dates",
+    # "recommendation count", "summary", or "recommendations" (what must improve, with no topic named)
+    own_record: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -471,8 +474,46 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
                  across=across_kind(text, asks, named, areas), grades=grades_asked(text),
                  since=bounds(text)[0], until=bounds(text)[1],
                  latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)),
-                 tone=tone_asked(text) if asks == "describe" else None)
+                 tone=tone_asked(text) if asks == "describe" else None,
+                 own_record=own_record(text, asks, subject, timescale, audience_asked(text)))
 
+
+
+# -- a report's own record ------------------------------------------------------------------------
+# Some questions are answered from what the parser recorded of a report as a whole, not from a
+# paragraph that matches their words: its dates, its list of what must improve, its judgements.
+# Composing answers them from that record; retrieval ranks the records it rests on first.
+WHEN_INSPECTED = re.compile(r"\b(inspect\w*|publish\w*|came out|come out|visit(ed)?|ofsted)\b", re.I)
+ABOUT_THE_INSPECTION = frozenset(tokenize("inspection inspected publish published publication visit visited came come "
+                                          "out last latest recent recently most take took taken place happen "
+                                          "happened carried conducted inspector inspectors ofsted go went"))
+EARLIER = re.compile(r"\b(previous|prior|earlier|before|first)\b", re.I)
+# "how many recommendations did Bolton get?", "how many areas for improvement were there?"
+HOW_MANY_RECOMMENDATIONS = re.compile(r"\b(how many|number of)\s+(\w+\s+)?(recommendations|areas? for (improvement|"
+                                      r"priority action)|improvements|things? (to|that need to) (improve|fix))\b", re.I)
+# "summarise the Bolton report", "give me an overview of the inspection", "what were the main findings?"
+SUMMARY = re.compile(r"\b(summar(y|ies|i[sz]e|i[sz]ing)|overview|sum (it )?up|(main|key) (findings|points|messages|"
+                     r"issues)|headlines?|in a nutshell|tl;? ?dr|gist)\b", re.I)
+ABOUT_A_SUMMARY = frozenset(tokenize("summary summarise summarize summarising overview sum up main key findings finding "
+                                     "points messages issues headline headlines nutshell gist tldr whole overall "
+                                     "report inspection brief briefly quick quickly short give please"))
+# the words of asking what must be done: what is left of a question's subject is its topic
+ACTION_TERMS = frozenset(tokenize("improve improvement improvements need needs must should action actions recommend "
+                                  "recommendations area areas priority better"))
+
+
+def own_record(text: str, asks: str, subject: tuple[str, ...], timescale: str | None, audience: str | None
+               ) -> str | None:
+    if asks == "date" and WHEN_INSPECTED.search(text) and not EARLIER.search(text) \
+            and set(subject) <= ABOUT_THE_INSPECTION:
+        return "inspection dates"
+    if HOW_MANY_RECOMMENDATIONS.search(text):
+        return "recommendation count"
+    if asks == "describe" and SUMMARY.search(text) and set(subject) <= ABOUT_A_SUMMARY:
+        return "summary"
+    if asks == "action" and not timescale and not audience and set(subject) <= ACTION_TERMS:
+        return "recommendations"
+    return None
 
 def tone_asked(text: str) -> str | None:
     """ "what's wrong with early help?" asks for its weaknesses, "what works well?" for its strengths."""

@@ -118,6 +118,26 @@ def test_a_summary_of_a_report_is_its_judgements_and_what_must_improve(assistant
     assert not assistant.answer("give me an overview of return home interviews in Medway").text.startswith("Medway 2013 (")
 
 
+def test_the_records_an_answer_rests_on_lead_the_evidence(assistant):
+    """What must improve, with no topic, is the report's whole list, and when it was inspected is its
+    cover: retrieval ranks those records first, as it does the paragraphs stating a grade asked about."""
+    snap = assistant.retriever.snapshot()
+    medway = "medway-2013-07-19"
+    bullets = [snap.records[i].ref for i in snap.recommendations[medway]]
+    units = list(dict.fromkeys(bullets))  # the paragraphs they are bullets of: one citation each
+    hits = assistant.retriever.search("what does medway need to improve?")
+    assert [h.paragraph for h in hits][:len(units)] == units[:5] and hits[0].kind == "recommendation"
+    assert all(h.report == medway for h in hits)
+    answer = assistant.answer("what does medway need to improve?")
+    assert {c.paragraph for c in answer.citations} <= set(bullets)
+    hits = assistant.retriever.search("when was medway inspected?")
+    dates = snap.catalog[medway].report.inspection_dates
+    assert hits[0].report == medway and dates in " ".join(hits[0].text.split())
+    # a topic named: ranked by what the bullets say, not listed whole
+    hits = assistant.retriever.search("what must medway do about health assessments?")
+    assert hits[0].kind == "recommendation" and "health" in hits[0].text.lower()
+
+
 def test_is_a_council_any_good_asks_for_its_overall_grade(assistant):
     answer = assistant.answer("is Medway any good?")
     assert answer.text.startswith("Overall effectiveness") and "Inadequate" in answer.text

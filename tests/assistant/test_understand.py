@@ -651,3 +651,21 @@ def test_north_lincs_is_north_lincolnshire_not_lincolnshire():
     assert understand("how many children are in care in north lincs?", indexed).authorities == ("North Lincolnshire",)
     assert understand("what did ofsted say about NE Lincs?", indexed).authorities == ("North East Lincolnshire",)
     assert understand("how is lincs doing?", indexed).authorities == ("Lincolnshire",)
+
+
+@pytest.mark.parametrize("question, own", [
+    ("when was medway inspected?", "inspection dates"),
+    ("when did inspectors visit hartlepool", "inspection dates"),
+    ("when was medway's previous inspection?", None),  # an earlier one: what a paragraph says of it
+    ("when did the new director start?", None),
+    ("how many recommendations did bolton get?", "recommendation count"),
+    ("can you summarise the medway report?", "summary"),
+    ("give me an overview of return home interviews", None),  # a summary of something: a description
+    ("what does bolton need to get better at?", "recommendations"),
+    ("what must medway improve", "recommendations"),
+    ("what must medway do about supervision?", None),  # a topic: the bullets about it
+    ("what must happen within three months?", None),  # a deadline: the bullets with it
+])
+def test_which_questions_ask_for_a_reports_own_record(question, own):
+    """What composing answers from a report's own record, and retrieval ranks first, is decided once."""
+    assert understand(question, INDEXED).own_record == own
