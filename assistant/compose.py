@@ -552,6 +552,17 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
         chosen.append((record, pos, sentence))
         if len(chosen) == limit:
             break
+    if query.hear == "verdict" and 0 < len(chosen) < limit:
+        # "are return home interviews any good?": where what is said of it is all praise or all fault, the
+        # best paragraph's sentence saying the other ("... completed promptly. The quality of these
+        # interviews is, however, inconsistent.") is half the verdict, and cites nothing new
+        said = {tone(c[2]) for c in chosen}
+        if len(said) == 1 and None not in said:
+            other = next(((record, pos, sentence) for score, _, pos, sentence, record in scored
+                          if record.id == home and score >= top * VERDICT_SHARE and tone(sentence) not in said
+                          and tone(sentence) and sentence.lower() not in seen), None)
+            if other:
+                chosen.append(other)
     chosen.sort(key=lambda c: (c[0].report_id, c[0].seq, c[1]))
     drafts = [Draft(text=s, record=r, quote=s) for r, _, s in chosen]
     support = evidence.holds(" ".join(d.quote for d in drafts))
@@ -620,6 +631,12 @@ STRONG_SAID = re.compile(r"\b(good|strong\w*|effective\w*|well|timely|robust|out
                          r"clear\w*|prompt\w*|positive\w*|high[- ]quality|comprehensive|valued|"
                          r"swift\w*|sensitive\w*|creative\w*|innovative|impressive|skil\w*)\b", re.I)
 TONE_LIFT = 0.2
+VERDICT_SHARE = 0.4
+
+
+# a sentence reporting what people said, felt or told inspectors, or quoting them
+VIEWS_SAID = re.compile(r"\b(said|say|says|told|tell|described|describe|feel|feels|felt|reported|commented|views?|"
+                        r"spoke|speak|speaks)\b|[‘“]", re.I)
 
 
 def tone(sentence: str) -> str | None:
@@ -722,6 +739,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
                 score += LITERAL_LIFT * _literal_share(sentence, literal)
             if query.tone and record.kind != "recommendation" and tone(sentence) == query.tone:
                 score += TONE_LIFT  # "what's wrong with early help?": the sentence saying what is
+            if query.hear == "views" and record.kind != "recommendation" and VIEWS_SAID.search(sentence):
+                score += TONE_LIFT  # "what do care leavers think of their PAs?": what they told inspectors
             if record.kind == "recommendation" and query.asks != "action":
                 score -= RECOMMENDATION_PENALTY  # what must be done is weaker evidence of what is
             elif summing_up and record.ref.startswith("S") and record.seq < numbered_from.get(record.report_id, 0):

@@ -233,6 +233,9 @@ class Query:
     until: str = ""
     latest: bool = False  # "currently", "latest", "now": each council's most recent report only
     tone: str | None = None  # "weak" for what is wrong ("what's wrong with ...?"), "strong" for what works well
+    # what else it asks to hear: "views" (what people said: "what do care leavers think of ..."), or a
+    # "verdict" (how good something is: "are return home interviews any good?")
+    hear: str | None = None
     # a report's own record the question asks for, rather than what a paragraph says: "inspection dates",
     # "recommendation count", "summary", or "recommendations" (what must improve, with no topic named)
     own_record: str | None = None
@@ -475,6 +478,7 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
                  since=bounds(text)[0], until=bounds(text)[1],
                  latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)),
                  tone=tone_asked(text) if asks == "describe" else None,
+                 hear=hear_asked(text) if asks == "describe" else None,
                  own_record=own_record(text, asks, subject, timescale, audience_asked(text)))
 
 
@@ -514,6 +518,18 @@ def own_record(text: str, asks: str, subject: tuple[str, ...], timescale: str | 
     if asks == "action" and not timescale and not audience and set(subject) <= ACTION_TERMS:
         return "recommendations"
     return None
+
+VIEWS_ASKED = re.compile(r"\b(say|says|said|think|thinks|thought|feel|feels|felt|views?|opinions?|tell|told)\b", re.I)
+VERDICT_ASKED = re.compile(r"\bhow (good|well|bad|effective)\b|\bany good\b|\bgood or bad\b|"
+                           r"^(is|are|was|were|do|does)\b.{1,80}\b(good|ok|okay|effective|working|good enough|"
+                           r"well|properly|right)\b", re.I)
+
+
+def hear_asked(text: str) -> str | None:
+    if VIEWS_ASKED.search(text):
+        return "views"
+    return "verdict" if VERDICT_ASKED.search(text.strip()) else None
+
 
 def tone_asked(text: str) -> str | None:
     """ "what's wrong with early help?" asks for its weaknesses, "what works well?" for its strengths."""

@@ -381,7 +381,6 @@ def test_a_list_chosen_for_its_audience_answers_only_what_it_holds():
     from assistant.check import decide
     from assistant.compose import Candidate, Draft
     from assistant.retrieve import Evidence, Hit
-    from assistant.understand import Query
     from index.snapshot import Snapshot
 
     query = Query(text="what must be done for care leavers about council tax?", asks="action",
@@ -473,6 +472,15 @@ def test_care_leavers_narrow_what_a_count_counts():
     assert counting("There were 209 young people with care leaver status.", counts) == 1
 
 
+def understand_text(question: str, subject: tuple[str, ...]):
+    """The Query understanding makes of the question, with the subject given."""
+    from dataclasses import replace
+
+    from assistant.understand import understand
+
+    return replace(understand(question, {}), asks="describe", subject=subject, stand_ins=())
+
+
 def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...],
                     question: str = "what are return home interviews like?"):
     """compose.description over a one-report snapshot of (text, paragraph number) records, each retrieved
@@ -487,10 +495,25 @@ def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...
                       kind="paragraph", text=t, section=(), judgement=None, timescale=None, parent=None)
                for i, (t, n) in enumerate(texts)]
     snap = Snapshot(fingerprint="", catalog={}, records=records, vectors=None, lexical=None)
-    query = Query(text=question, asks="describe", subject=subject)
+    query = understand_text(question, subject)
     evidence = Evidence(query=query, report_ids=["r"], hits=[], ranked=[(i, 1.0) for i in range(len(records))],
                         similarity=dict.fromkeys(range(len(records)), 0.5), weights=dict.fromkeys(subject, 1.0))
     return description(query, evidence, snap)
+
+
+def test_asked_how_good_something_is_the_answer_gives_both_halves_of_the_verdict():
+    """Praise alone, where the paragraph goes on to find fault, is half an answer to "is it any good?";
+    the other half is a sentence of the same paragraph, so it cites nothing new."""
+    subject = ("return", "home", "interview")
+    paragraph = ("Children receive proportionate responses to reduce risk. When children go missing, return home "
+                 "interviews are completed promptly by a commissioned service. The quality of these interviews is, "
+                 "however, inconsistent. Leaders are aware of this.")
+    found = _description_of([(paragraph, 30)], subject, question="are return home interviews good in oldham")
+    said = " ".join(d.text for d in found.drafts)
+    assert "promptly" in said and "inconsistent" in said and {d.record.ref for d in found.drafts} == {"30"}
+    # asked what they are like, not how good: the best sentence alone
+    found = _description_of([(paragraph, 30)], subject, question="what happens when children go missing?")
+    assert "inconsistent" not in " ".join(d.text for d in found.drafts)
 
 
 def test_a_finding_is_cited_from_its_numbered_paragraph_not_the_summary_that_restates_it():

@@ -669,3 +669,17 @@ def test_north_lincs_is_north_lincolnshire_not_lincolnshire():
 def test_which_questions_ask_for_a_reports_own_record(question, own):
     """What composing answers from a report's own record, and retrieval ranks first, is decided once."""
     assert understand(question, INDEXED).own_record == own
+
+
+@pytest.mark.parametrize("question, hear", [
+    ("are return home interviews good in oldham", "verdict"),
+    ("is the MASH any good in doncaster", "verdict"),
+    ("how well do bexley children in care do at school", "verdict"),
+    ("is private fostering handled ok in doncaster", "verdict"),
+    ("what do care leavers think of their personal advisers", "views"),
+    ("how do foster carers feel about the support they get", "views"),
+    ("are there enough foster homes in doncaster", None),
+    ("what happens when children go missing?", None),
+])
+def test_what_else_a_question_asks_to_hear(question, hear):
+    assert understand(question, INDEXED).hear == hear
