@@ -92,7 +92,8 @@ def decide(query: Query, evidence: Evidence, candidates: list[Candidate], snap: 
         return Decision(None, "no judgement in the reports in scope answers it")
 
     recommendations = forms.get("recommendations")
-    if query.asks == "action" or (recommendations and recommendations.structured and query.audience):
+    if query.asks == "action" or query.own_record == "recommendations" or (
+            recommendations and recommendations.structured and query.audience):
         if recommendations and (recommendations_lead(evidence) or (recommendations.structured and (
                 query.timescale or recommendations.fit >= thresholds.support))):
             return Decision(recommendations)  # (fit: how much of the topic a list chosen by audience holds)

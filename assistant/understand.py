@@ -96,6 +96,7 @@ COUNCIL_OF_OTHERS = re.compile(r"\b(in care|youth|children['’]?s?|young people
 COUNCIL = frozenset(tokenize("council councils"))
 # what a question asks to hear of: what is wrong, or what works well
 WEAK_ASKED = re.compile(r"\b(wrong|problems?|weak(ness|nesses|est)?|concerns?|worr(y|ies|ying)|shortfalls?|failings?|"
+                        r"shortcomings?|fall(s|ing)? short|struggl(e|es|ing)|"
                         r"gaps?|bad|poor|(not|n[o’']t) (good|working|work|going well))\b", re.I)
 STRONG_ASKED = re.compile(r"\b(strengths?|strong points?|(works?|working|went|going|doing) well|positives?|"
                           r"what is good|good about|best)\b", re.I)
@@ -103,7 +104,11 @@ HOW_GOOD = re.compile(r"\bhow (good|well|bad)\b|\bany good\b|\bgood or bad\b", r
 ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?|recommend\w*|responsible for|"
                     r"areas? for (improvement|"
                     r"priority action)|improve(ment)?s? (needed|required)|to[- ]do|actions?|what needs to improve|"
-                    r"get better|do better|sort out|fix|deadlines?|by when|timescales?)\b", re.I)
+                    r"get better|do better|sort out|fix|deadlines?|by when|timescales?|"
+                    # "what should they focus on?", "priorities for improvement", "what was it told to improve?"
+                    # (not "do social workers work on weekends?": what is worked on is the question's end)
+                    r"(work|focus) on(?=\W*$|\s+(for|in|about|at|now|next|first|improving)\b)|for improvement|"
+                    r"(told|asked|expected|urged) to)\b", re.I)
 # What must be done falls to the council and its partners, never to those they serve: "do care leavers
 # have to pay council tax?" asks what happens to them, not for the report's recommendations
 SERVED_OBLIGED = re.compile(r"\b(children|child|kids|young people|care leavers|leavers|families|parents|mums|dads|"
@@ -163,7 +168,9 @@ FORM_TEXT = (
     "should shall would could must have has had improve improvement improvements recommend recommendations recommended "
     "action actions todo need needed required deadline deadlines timescale timescales number percentage proportion "
     "rate share many different long often quickly when since date year years month day name named who whose called call "
-    "list every all each show tell me please us our their there here ago happen see good still yet properly correctly"
+    "list every all each show tell me please us our their there here ago happen see good still yet properly correctly "
+    "shortcoming shortcomings fall falls falling short struggle struggles struggling weakness weaknesses weakest "
+    "shortfall shortfalls failings"
 )
 FORM_WORDS = set(tokenize(FORM_TEXT))
 # The words a question's form is read with, as typed: FORM_TEXT's, and those of the patterns above that
@@ -479,7 +486,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
                  latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)),
                  tone=tone_asked(text) if asks == "describe" else None,
                  hear=hear_asked(text) if asks == "describe" else None,
-                 own_record=own_record(text, asks, subject, timescale, audience_asked(text)))
+                 own_record=own_record(text, asks, subject, timescale, audience_asked(text),
+                                       tone_asked(text) if asks == "describe" else None))
 
 
 
@@ -503,11 +511,12 @@ ABOUT_A_SUMMARY = frozenset(tokenize("summary summarise summarize summarising ov
                                      "report inspection brief briefly quick quickly short give please"))
 # the words of asking what must be done: what is left of a question's subject is its topic
 ACTION_TERMS = frozenset(tokenize("improve improvement improvements need needs must should action actions recommend "
-                                  "recommendations area areas priority better"))
+                                  "recommendations area areas priority priorities better focus work left still told "
+                                  "asked expected urged want wanted first next"))
 
 
-def own_record(text: str, asks: str, subject: tuple[str, ...], timescale: str | None, audience: str | None
-               ) -> str | None:
+def own_record(text: str, asks: str, subject: tuple[str, ...], timescale: str | None, audience: str | None,
+               tone: str | None = None) -> str | None:
     if asks == "date" and WHEN_INSPECTED.search(text) and not EARLIER.search(text) \
             and set(subject) <= ABOUT_THE_INSPECTION:
         return "inspection dates"
@@ -516,6 +525,10 @@ def own_record(text: str, asks: str, subject: tuple[str, ...], timescale: str | 
     if asks == "describe" and SUMMARY.search(text) and set(subject) <= ABOUT_A_SUMMARY:
         return "summary"
     if asks == "action" and not timescale and not audience and set(subject) <= ACTION_TERMS:
+        return "recommendations"
+    if asks == "describe" and tone == "weak" and set(subject) <= ACTION_TERMS:
+        # "what's wrong in Bolton?", "where does it fall short?": of a whole council, its report's own
+        # account of its weaknesses is what it says must improve
         return "recommendations"
     return None
 

@@ -138,6 +138,14 @@ def test_the_records_an_answer_rests_on_lead_the_evidence(assistant):
     assert hits[0].kind == "recommendation" and "health" in hits[0].text.lower()
 
 
+def test_whats_wrong_with_a_whole_council_is_what_its_report_says_must_improve(assistant):
+    snap = assistant.retriever.snapshot()
+    bullets = {snap.records[i].ref for i in snap.recommendations["medway-2013-07-19"]}
+    answer = assistant.answer("what's wrong in medway?")
+    assert not answer.refused and answer.form == "recommendations"
+    assert {c.paragraph for c in answer.citations} == bullets
+
+
 def test_is_a_council_any_good_asks_for_its_overall_grade(assistant):
     answer = assistant.answer("is Medway any good?")
     assert answer.text.startswith("Overall effectiveness") and "Inadequate" in answer.text
@@ -381,6 +389,7 @@ def test_a_list_chosen_for_its_audience_answers_only_what_it_holds():
     from assistant.check import decide
     from assistant.compose import Candidate, Draft
     from assistant.retrieve import Evidence, Hit
+    from assistant.understand import Query
     from index.snapshot import Snapshot
 
     query = Query(text="what must be done for care leavers about council tax?", asks="action",

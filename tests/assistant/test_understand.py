@@ -665,6 +665,18 @@ def test_north_lincs_is_north_lincolnshire_not_lincolnshire():
     ("what must medway improve", "recommendations"),
     ("what must medway do about supervision?", None),  # a topic: the bullets about it
     ("what must happen within three months?", None),  # a deadline: the bullets with it
+    # what must improve, in users' other words for it
+    ("what did inspectors want hartlepool to work on", "recommendations"),
+    ("what should hartlepool focus on first", "recommendations"),
+    ("what are hartlepool's priorities for improvement", "recommendations"),
+    ("what was hartlepool told to improve", "recommendations"),
+    ("whats left for hartlepool to do", "recommendations"),
+    # what is wrong with a whole council: its report's own account, what must improve
+    ("what's wrong in bolton", "recommendations"),
+    ("where does bolton fall short", "recommendations"),
+    ("what are the weaknesses in bolton", "recommendations"),
+    ("what's wrong with early help in bolton", None),  # a topic: what the report says of it
+    ("do social workers work on weekends in hartlepool", None),  # working on something is no action asked
 ])
 def test_which_questions_ask_for_a_reports_own_record(question, own):
     """What composing answers from a report's own record, and retrieval ranks first, is decided once."""
