@@ -496,7 +496,6 @@ def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...
     as well as the others."""
     from assistant.compose import description
     from assistant.retrieve import Evidence
-    from assistant.understand import Query
     from index.snapshot import Snapshot
     from index.store import Record
 

@@ -278,6 +278,8 @@ def test_which_kind_of_name_a_question_asks_for(question, name_of):
     ("The 10-week performance management cycle is effective.", "frequency", True),
     ("Audits are completed quarterly.", "frequency", True),
     ("Ten weeks later the plan was reviewed.", "frequency", False),
+    ("Workers know about children’s daily experiences.", "frequency", False),
+    ("Visits happen on a daily basis.", "frequency", True),
     ("Children at risk are overseen by the well-established ‘make safe’ team.", "thing", True),
     ("Unite and Insight, the local authority’s children in care councils, have continued.", "thing", True),
     ("However, the council has continued to improve its services.", "thing", False),
