@@ -329,6 +329,12 @@ _OF_WHICH = re.compile(r"of (which|whom|them|these|those)\b", re.I)
 _ANTECEDENT = re.compile(r"(?<![A-Za-z’'-])((?:(?!(?:of|to|the|a|an|and|or|for|in|on|by|with|its|their)\b)[A-Za-z’'-]+\s+){0,2}"
                          r"[A-Za-z’'-]+),?\s*$", re.I)
 _RATE_BASE = re.compile(r"(\b\d[\d.,]*\s+)?\b(per|in every|out of every|for every)\s+\d[\d,]*", re.I)
+# a count its noun is said before, through a verb: "combined caseloads are between 90 and 110", "caseloads
+# average 25" (not a time, a share or a multiple: "plans are 12 weeks old", "children are 5 times as likely")
+_COUNT_AFTER_NOUN = re.compile(r"\b(?P<what>[A-Za-z’'-]{3,})\s+(?:are|is|were|was|averages?|averaged|ranges?|ranged|"
+                               r"ranging)\s+(?:currently |now |still |generally |typically )?(?:between |around |about |"
+                               r"approximately |up to |over |under |at |from )?(?P<n>\d[\d,]*)\b(?!\s*(%|per\b|times\b|"
+                               r"(working\s+)?(years?|months?|weeks?|days?|hours?)\b|[–-]\s?\d))", re.I)
 # one person quoted counts nobody: "One social worker said, ‘They have my heart.’", "one parent told inspectors"
 _ONE_QUOTED = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?(said|says|told|tells|commented|described|explained|remarked|"
                          r"reflected|shared|stated|added)\b", re.I)
@@ -359,6 +365,8 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
             before = _ANTECEDENT.search(masked[:m.start()])
             what = before.group(1) if before else what
         out.append((number, frozenset(tokenize(what)), share, bool(_ELIDED.match(what))))
+    for m in _COUNT_AFTER_NOUN.finditer(masked):
+        out.append((m.group("n"), frozenset(tokenize(m.group("what"))), False, False))
     for m in _CLOSING.finditer(masked):
         out.append((m.group(2), frozenset(), False, True))  # what it counts goes unsaid, as with "17 were placed"
     return tuple(out)

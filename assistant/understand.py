@@ -76,7 +76,10 @@ QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number
                       # "what is the agency staff rate?", "what was the average caseload?"
                       r"\bwhat (is|was|are|were) (the |their |its )?([\w’'-]+ ){0,4}(rates?|percentages?|proportions?|"
                       r"numbers?|figures?|averages?|totals?)\b(?! of (improvement|change|progress))|"
-                      r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow big\b|" + AGE_ASKED, re.I)
+                      r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow (big|large)\b|" + AGE_ASKED, re.I)
+# "how big are IRO caseloads?", "how large is the team?": the size is the number asked for, not a term
+HOW_BIG = re.compile(r"\bhow (big|large|high|small|low)\b", re.I)
+SIZE_WORDS = frozenset(tokenize("big large high small low size"))
 # "how much does BCP depend on agency staff?" asks how far, not how many (money is an amount, asked first)
 # (a change asks its size: "how much have caseloads fallen?")
 DEGREE = re.compile(r"\bhow much (do|does|did|is|are|was|were|has|have|had)\b(?!.*\b(reduc|increas|fall|fell|rise|rose|"
@@ -462,6 +465,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     elif asks == "grade" and areas and HOW_GOOD.search(text) and not (GRADE.search(text) or GRADE_WEAK.search(text)) \
             and beyond_areas(text, areas, subject):
         asks = "describe"  # "how well do children in care do at school?": school, not the judged area
+    if quantity and HOW_BIG.search(text):
+        subject = tuple(t for t in subject if t not in SIZE_WORDS)  # "how big are caseloads?": a number is asked
     if quantity == "duration":
         subject = tuple(t for t in subject if t not in TAKES)  # "how long do care proceedings take?"
     elif quantity == "age":

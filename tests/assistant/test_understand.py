@@ -697,3 +697,26 @@ def test_which_questions_ask_for_a_reports_own_record(question, own):
 ])
 def test_what_else_a_question_asks_to_hear(question, hear):
     assert understand(question, INDEXED).hear == hear
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("On average, combined caseloads are between 90 and 110, limiting their capacity.", True),
+    ("Personal advisers’ caseloads average 25.", True),
+    ("Caseloads were reduced to 18.", False),  # (a number the count fell to: "reduced to", not "are")
+    ("Plans are 12 weeks old.", False),  # a time
+    ("The rate is 45 per 10,000.", False),  # a rate
+    ("Children in care are 5 times as likely to be excluded.", False),  # a multiple
+])
+def test_a_count_whose_noun_comes_before_it(sentence, counts):
+    """ "How big are caseloads?" is answered by "caseloads are between 90 and 110": the noun before the
+    verb is what the number counts."""
+    from assistant.facts import counting
+    from index.lexical import tokenize
+
+    subject = set(tokenize("caseloads"))
+    assert (counting(sentence, lambda terms: terms & subject) == 1.0) is counts
+
+
+def test_how_big_asks_for_a_number_of_its_subject():
+    q = understand("how big are IRO caseloads in wirral", {"Wirral": []})
+    assert (q.asks, q.quantity) == ("quantity", "count") and set(q.subject) == {"iro", "caseload"}
