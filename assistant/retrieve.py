@@ -271,7 +271,8 @@ class Retriever:
                     for p in snap.by_ref.get((rid, ref), [])[:1] if ref else []:
                         if p not in stated:
                             stated.append(p)
-            where = {rid: n for n, rid in enumerate(report_ids)}
+            # in the answer's order: a council's latest judgements first
+            where = {report.id: n for n, report in enumerate(newest_first(report_ids, snap))}
             stated.sort(key=lambda p: where.get(snap.records[p].report_id, 0))
         if stated:
             # so are the records a question about a report's own record is answered from

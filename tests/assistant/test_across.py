@@ -285,3 +285,15 @@ def test_a_grade_at_the_previous_inspection_is_the_one_before_the_latest(helper)
     first, second = ids(snap, "Barnsley")
     answer = helper.answer("What grade did Barnsley get at its previous inspection?")
     assert not answer.refused and {c.report_id for c in answer.citations} == {first}, answer.text
+
+
+def test_a_councils_judgements_lead_the_evidence_newest_first(helper):
+    """Asked how a council inspected twice was graded, naming no year, the answer gives its latest
+    judgement first; the evidence ranks the paragraphs stating them in the same order."""
+    snap = helper.retriever.snapshot()
+    older, newer = ids(snap, "Barnsley")
+    hits = helper.retriever.search("what grade did barnsley get for help and protection?")
+    reports = [h.report for h in hits if h.report in (older, newer)]
+    assert reports[0] == newer and older in reports
+    answer = helper.answer("what grade did barnsley get for help and protection?")
+    assert answer.citations[0].report_id == newer
