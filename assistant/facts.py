@@ -331,7 +331,8 @@ _ANTECEDENT = re.compile(r"(?<![A-Za-z’'-])((?:(?!(?:of|to|the|a|an|and|or|for
 _RATE_BASE = re.compile(r"(\b\d[\d.,]*\s+)?\b(per|in every|out of every|for every)\s+\d[\d,]*", re.I)
 # a count its noun is said before, through a verb: "combined caseloads are between 90 and 110", "caseloads
 # average 25" (not a time, a share or a multiple: "plans are 12 weeks old", "children are 5 times as likely")
-_COUNT_AFTER_NOUN = re.compile(r"\b(?P<what>[A-Za-z’'-]{3,})\s+(?:are|is|were|was|averages?|averaged|ranges?|ranged|"
+_COUNT_AFTER_NOUN = re.compile(r"\b(?!(?:there|it|this|that|these|those|which|who|what|they)\b)"
+                               r"(?P<what>[A-Za-z’'-]{3,})\s+(?:are|is|were|was|averages?|averaged|ranges?|ranged|"
                                r"ranging)\s+(?:currently |now |still |generally |typically )?(?:between |around |about |"
                                r"approximately |up to |over |under |at |from )?(?P<n>\d[\d,]*)\b(?!\s*(%|per\b|times\b|"
                                r"(working\s+)?(years?|months?|weeks?|days?|hours?)\b|[–-]\s?\d))", re.I)
@@ -366,7 +367,9 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
             what = before.group(1) if before else what
         out.append((number, frozenset(tokenize(what)), share, bool(_ELIDED.match(what))))
     for m in _COUNT_AFTER_NOUN.finditer(masked):
-        out.append((m.group("n"), frozenset(tokenize(m.group("what"))), False, False))
+        what = frozenset(tokenize(m.group("what")))
+        if what:
+            out.append((m.group("n"), what, False, False))
     for m in _CLOSING.finditer(masked):
         out.append((m.group(2), frozenset(), False, True))  # what it counts goes unsaid, as with "17 were placed"
     return tuple(out)
