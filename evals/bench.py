@@ -527,7 +527,7 @@ def corpus_summary(c: dict) -> list[str]:
         lines.append(f"- One `report-assistant ingest` of the folder: {i['added']} reports added, {i.get('failed')} "
                      f"refused (the HTML pages saved as .pdf), {i.get('paragraphs')} records in {i['wall_s'] / 60:.1f} "
                      f"min wall ({i['paragraphs_per_s']} records/s), peak RSS {i['peak_rss_mb']:.0f} MB (one run"
-                     + ("; carried over from the earlier run that built the index measured here, not re-run)"
+                     + ("; carried over from an earlier bench run that built a whole-corpus index, not re-run)"
                         if i.get("carried_over") else ")"))
     x = c["index"]
     lines.append(f"- Index: {x['reports']} reports, {x['records']} records "
