@@ -288,7 +288,8 @@ def mentions(question: str, name: str) -> bool:
     """Whether `name` is named in the question as a place, not as part of an NHS body."""
     # the name's first word, as written, is a necessary condition: most of ~600 names fail it at
     # the cost of a substring test, and are never compiled (a cold `ask` compiles only a few)
-    if name.split(" ", 1)[0].lower() not in question.lower():
+    # (split at a hyphen too: "Stoke-on-Trent" typed "stoke on trent")
+    if re.split(r"[\s-]", name, 1)[0].lower() not in question.lower():
         return False
     return bool(_name_pattern(name).search(question))
 

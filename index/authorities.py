@@ -22,7 +22,8 @@ LIST = Path(__file__).with_name("authorities.txt")
 # names count however they are typed: users write "kingston" and "windsor" in lower case. The
 # counties' usual short forms ("Northants", "Herts") are aliases in authorities.txt; three of them
 # are also words ("staffs", "bucks", "wilts").
-COMMON_WORDS = {"reading", "bury", "hull", "stoke", "derby", "staffs", "bucks", "wilts"}
+# (not "stoke": typed in lower case in a question about children's services, it is the city, never the verb)
+COMMON_WORDS = {"reading", "bury", "hull", "derby", "staffs", "bucks", "wilts"}
 
 
 def normalise(text: str) -> str:
