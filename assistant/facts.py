@@ -96,8 +96,9 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
 # a capitalised name before what it names, inside the sentence: "the well-established Shield Service", "the
 # Care Leaders Forum", "the Amber service" (not a sentence's first word: "Family group conferences")
 _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
-                "network", "academy", "board", "partnership", "initiative", "app")
-NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z]+(?:\s+(?:(?:and|of|for)\s+)?[A-Z][a-z]+){0,3}\s+(?i:" +
+                "network", "academy", "board", "partnership", "initiative", "app", "website")
+# (a digit inside a name: "the Care4us website")
+NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z0-9]+(?:\s+(?:(?:and|of|for)\s+)?[A-Z][a-z0-9]+){0,3}\s+(?i:" +
                          "|".join(_NAMED_NOUNS) + r")\b")
 PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
                     r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
