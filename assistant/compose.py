@@ -34,6 +34,7 @@ INTRO_ACTOR = re.compile(r"(the local authority(?: and its partners)?|the counci
 # found lacking; the paragraph that found it says what is. For a question that does not ask what must
 # be done, the bullet ranks below a body sentence that holds the question's words about as well.
 RECOMMENDATION_PENALTY = 0.5
+TOPIC_SHARE = 0.6  # a bullet kept for a topic holds this share of the best one's topic weight
 # what is said of the children counted makes them particular children where it carries most of the question's
 # weight: "in care" in "how many children are in care?"; where the children themselves carry most, a count of
 # children answers
@@ -96,6 +97,11 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
             # have to pay council tax?" is not answered by the bullets about children in care)
             held = evidence.present(set(tokenize(" ".join(r.text for r in chosen))))
             fit = sum(w for t, w in topic.items() if t in held) / sum(topic.values())
+            # and of them, those that speak to it: "what must Stoke do about private fostering?" is answered
+            # by the bullet on private fostering, not every bullet about children in care
+            holds = [sum(w for t, w in topic.items() if t in evidence.present(set(tokenize(r.text)))) for r in chosen]
+            if max(holds, default=0.0) > 0:
+                chosen = [r for r, h in zip(chosen, holds) if h >= TOPIC_SHARE * max(holds)]
     else:
         pool = [i for rid in evidence.report_ids for i in snap.recommendations.get(rid, ())]
         if not pool:
@@ -118,7 +124,7 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
             best = max((s for s, _ in scored), default=0.0)
             if best <= 0:
                 return None
-            keep = sorted((i for s, i in scored if s >= best * 0.6 and s > 0), key=lambda i: i)[:6]
+            keep = sorted((i for s, i in scored if s >= best * TOPIC_SHARE and s > 0), key=lambda i: i)[:6]
             chosen, structured = [snap.records[i] for i in keep], False
             fit = best / (sum(topic.values()) or 1.0)
     order = {r.id: n for n, r in enumerate(newest_first(evidence.report_ids, snap))}
@@ -368,6 +374,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
             if s[1] < 0.8 * best:
                 return 0.0
             extra = 0.3 if _same_time(s[3], query) else 0.0
+            if wanted == "date" and _DAY_OR_MONTH.search(sentences(s[3])[-1]):
+                extra += 0.3  # "when?" is answered better by "in February 2019" than by "in 2019"
             if wanted == "count":
                 extra += 0.5 * _counting(s[3], stated, counts)
                 if total is not None and totals.get(id(s)) == total:
@@ -385,6 +393,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     return Candidate("figure" if query.asks == "quantity" else "fact", drafts, fit=coverage,
                      support=coverage, kinds=fact_kinds(sentence),
                      tail=not_the_latest({record.report_id}, evidence.report_ids, snap, query))
+
+
+_DAY_OR_MONTH = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b", re.I)
 
 
 def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, query: Query) -> str:
@@ -634,6 +645,8 @@ TONE_LIFT = 0.2
 VERDICT_SHARE = 0.4
 
 
+# "what is CHAD?", "what does LADO stand for?": asks what a name means
+WHAT_IS = re.compile(r"^\s*(what|whats|what['’]s)\s*(is|are|s)?\b|\bstand for\b|\bmean\b", re.I)
 # a sentence reporting what people said, felt or told inspectors, or quoting them
 VIEWS_SAID = re.compile(r"\b(said|say|says|told|tell|described|describe|feel|feels|felt|reported|commented|views?|"
                         r"spoke|speak|speaks)\b|[‘“]", re.I)
@@ -701,6 +714,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
     best_similarity = max(evidence.similarity.values(), default=0.0)
     pool = list(evidence.ranked)
     literal = _surface_words(query.text, evidence) if query.asks == "describe" else ()
+    defining = [re.compile(r"\(" + re.escape(t) + r"\)", re.I) for t in query.subject
+                if 2 <= len(t) <= 6] if WHAT_IS.search(query.text) else []
     # an unnumbered paragraph before the numbered ones is a report's summary (or its introduction): it
     # restates in a line what a numbered paragraph finds and shows, which is the better answer to what
     # something is like (one after them is the rest of a paragraph a page break cut, or a report's data)
@@ -739,6 +754,8 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
                 score += LITERAL_LIFT * _literal_share(sentence, literal)
             if query.tone and record.kind != "recommendation" and tone(sentence) == query.tone:
                 score += TONE_LIFT  # "what's wrong with early help?": the sentence saying what is
+            if defining and any(a.search(sentence) for a in defining):
+                score += TONE_LIFT  # "what is CHAD?": the sentence spelling it out, "... duty service (CHAD)"
             if query.hear == "views" and record.kind != "recommendation" and VIEWS_SAID.search(sentence):
                 score += TONE_LIFT  # "what do care leavers think of their PAs?": what they told inspectors
             if record.kind == "recommendation" and query.asks != "action":

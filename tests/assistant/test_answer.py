@@ -146,6 +146,20 @@ def test_whats_wrong_with_a_whole_council_is_what_its_report_says_must_improve(a
     assert {c.paragraph for c in answer.citations} == bullets
 
 
+def test_what_an_acronym_is_is_answered_where_it_is_spelt_out(assistant):
+    answer = assistant.answer("what is CAMHS in medway")
+    assert not answer.refused and "(CAMHS)" in answer.text.split("\n")[0]
+
+
+def test_a_list_chosen_for_whom_it_is_about_keeps_the_bullets_on_the_topic_asked(assistant):
+    snap = assistant.retriever.snapshot()
+    answer = assistant.answer("what must medway do for looked after children about health assessments?")
+    bullets = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert bullets and all("health" in b.lower() for b in bullets)
+    everyone = assistant.answer("what must medway do for looked after children?")
+    assert len([line for line in everyone.text.splitlines() if line.startswith("- ")]) > len(bullets)
+
+
 def test_is_a_council_any_good_asks_for_its_overall_grade(assistant):
     answer = assistant.answer("is Medway any good?")
     assert answer.text.startswith("Overall effectiveness") and "Inadequate" in answer.text
@@ -490,11 +504,18 @@ def understand_text(question: str, subject: tuple[str, ...]):
     return replace(understand(question, {}), asks="describe", subject=subject, stand_ins=())
 
 
-def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...],
-                    question: str = "what are return home interviews like?"):
-    """compose.description over a one-report snapshot of (text, paragraph number) records, each retrieved
-    as well as the others."""
-    from assistant.compose import description
+def _typed_of(texts, subject, question):
+    """compose.typed_fact over a one-report snapshot, as _description_of builds it."""
+    from dataclasses import replace
+
+    from assistant.compose import typed_fact
+
+    query = replace(understand_text(question, subject), asks="date")
+    snap, evidence = _one_report(texts, query, subject)
+    return typed_fact(query, evidence, snap)
+
+
+def _one_report(texts, query, subject):
     from assistant.retrieve import Evidence
     from index.snapshot import Snapshot
     from index.store import Record
@@ -503,10 +524,29 @@ def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...
                       kind="paragraph", text=t, section=(), judgement=None, timescale=None, parent=None)
                for i, (t, n) in enumerate(texts)]
     snap = Snapshot(fingerprint="", catalog={}, records=records, vectors=None, lexical=None)
-    query = understand_text(question, subject)
     evidence = Evidence(query=query, report_ids=["r"], hits=[], ranked=[(i, 1.0) for i in range(len(records))],
                         similarity=dict.fromkeys(range(len(records)), 0.5), weights=dict.fromkeys(subject, 1.0))
+    return snap, evidence
+
+
+def _description_of(texts: list[tuple[str, int | None]], subject: tuple[str, ...],
+                    question: str = "what are return home interviews like?"):
+    """compose.description over a one-report snapshot of (text, paragraph number) records, each retrieved
+    as well as the others."""
+    from assistant.compose import description
+
+    query = understand_text(question, subject)
+    snap, evidence = _one_report(texts, query, subject)
     return description(query, evidence, snap)
+
+
+def test_when_is_answered_by_the_month_and_year_rather_than_the_year_alone():
+    """Two sentences as close to "when was it last inspected?": the one giving the month answers."""
+    subject = ("inspect",)
+    found = _typed_of([("Services have improved significantly since the inspection in 2019.", 21),
+                       ("Services have improved substantially since the last inspection in February 2019.", None)],
+                      subject, "when was it last inspected before this one?")
+    assert "February 2019" in found.drafts[0].text
 
 
 def test_asked_how_good_something_is_the_answer_gives_both_halves_of_the_verdict():

@@ -99,6 +99,10 @@ def test_questions_about_the_future():
     ("What must North Bristol NHS Trust do?", (), ()),  # an NHS body, not the council
     ("Compare Medway and Sandwell", ("Medway", "Sandwell"), ()),
     ("Is Gloucestershire mentioned in South Gloucestershire's report?", ("South Gloucestershire",), ()),
+    # a hyphenated name typed with spaces, and a city's short name in lower case
+    ("how are stoke on trent care leavers doing", (), ("Stoke-on-Trent",)),
+    ("how did stoke do for children in care", (), ("Stoke-on-Trent",)),
+    ("what about southend on sea", (), ("Southend-on-Sea",)),
 ])
 def test_authorities_named(question, named, unindexed):
     q = understand(question, INDEXED)
@@ -292,6 +296,7 @@ def test_which_kind_of_name_a_question_asks_for(question, name_of):
     ("The regional adoption agency (RAA), Adoption@Heart, recruits adopters.", "thing", True),
     ("Family support workers, referred to as ‘strengthening family workers’, help families.", "thing", True),
     ("The Local Authority Designated Officer (LADO) is effective.", "thing", False),
+    ("Care leavers helped to develop the Care4us website.", "thing", True),
 ])
 def test_kinds_of_fact_a_sentence_states(sentence, kind, present):
     from assistant.compose import fact_kinds
