@@ -97,11 +97,6 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
             # have to pay council tax?" is not answered by the bullets about children in care)
             held = evidence.present(set(tokenize(" ".join(r.text for r in chosen))))
             fit = sum(w for t, w in topic.items() if t in held) / sum(topic.values())
-            # and of them, those that speak to it: "what must Stoke do about private fostering?" is answered
-            # by the bullet on private fostering, not every bullet about children in care
-            holds = [sum(w for t, w in topic.items() if t in evidence.present(set(tokenize(r.text)))) for r in chosen]
-            if max(holds, default=0.0) > 0:
-                chosen = [r for r, h in zip(chosen, holds) if h >= TOPIC_SHARE * max(holds)]
     else:
         pool = [i for rid in evidence.report_ids for i in snap.recommendations.get(rid, ())]
         if not pool:
