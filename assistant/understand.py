@@ -483,18 +483,17 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
             # "who runs children's services?": the verb is the question's form; the services are its subject
             verb = set(tokenize(NAME_OF_BODY.search(text).group(0)))
             subject = tuple(t for t in subject if t not in verb)
+    tone = tone_asked(text) if asks == "describe" else None
+    audience = audience_asked(text)
     return Query(text=text, asks=asks, subject=subject, stand_ins=everyday_terms(text, subject), areas=areas,
                  quantity=quantity, counted=counted, name_of=name_of, explicit_grade=bool(GRADE.search(text)), timescale=timescale if asks in ("action", "describe") or timescale else None,
-                 audience=audience_asked(text), authorities=named, years=tuple(int(y) for y in YEAR.findall(text)),
+                 audience=audience, authorities=named, years=tuple(int(y) for y in YEAR.findall(text)),
                  unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)),
                  across=across_kind(text, asks, named, areas), grades=grades_asked(text),
                  since=bounds(text)[0], until=bounds(text)[1],
                  latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)),
-                 tone=tone_asked(text) if asks == "describe" else None,
-                 hear=hear_asked(text) if asks == "describe" else None,
-                 own_record=own_record(text, asks, subject, timescale, audience_asked(text),
-                                       tone_asked(text) if asks == "describe" else None))
-
+                 tone=tone, hear=hear_asked(text) if asks == "describe" else None,
+                 own_record=own_record(text, asks, subject, timescale, audience, tone))
 
 
 # -- a report's own record ------------------------------------------------------------------------
@@ -538,14 +537,16 @@ def own_record(text: str, asks: str, subject: tuple[str, ...], timescale: str | 
         return "recommendations"
     return None
 
-VIEWS_ASKED = re.compile(r"\b(say|says|said|think|thinks|thought|feel|feels|felt|views?|opinions?|tell|told)\b", re.I)
+VIEWS_ASKED = re.compile(r"\b(say|says|said|think|thinks|thought|feel|feels|felt|views?|opinions?)\b", re.I)
+# what the report says is the answer itself, not people's views: "what does Ofsted say about ...?"
+REPORT_SAYS = re.compile(r"\b(report|ofsted|inspectors?|inspection)\s+(say|says|said|think|thinks|thought)\b", re.I)
 VERDICT_ASKED = re.compile(r"\bhow (good|well|bad|effective)\b|\bany good\b|\bgood or bad\b|"
                            r"^(is|are|was|were|do|does)\b.{1,80}\b(good|ok|okay|effective|working|good enough|"
                            r"well|properly|right)\b", re.I)
 
 
 def hear_asked(text: str) -> str | None:
-    if VIEWS_ASKED.search(text):
+    if VIEWS_ASKED.search(REPORT_SAYS.sub(" ", text)):
         return "views"
     return "verdict" if VERDICT_ASKED.search(text.strip()) else None
 

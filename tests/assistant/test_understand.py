@@ -699,6 +699,9 @@ def test_which_questions_ask_for_a_reports_own_record(question, own):
     ("how do foster carers feel about the support they get", "views"),
     ("are there enough foster homes in doncaster", None),
     ("what happens when children go missing?", None),
+    # what the report itself says, or "tell me about", asks for no one's views
+    ("what does ofsted say about supervision in bolton", None),
+    ("tell me about supervision in bolton", None),
 ])
 def test_what_else_a_question_asks_to_hear(question, hear):
     assert understand(question, INDEXED).hear == hear
