@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, _split, asked_kinds,
                             count_stated, counting, counting_on, fact_kinds, sentences, states)
-from assistant.retrieve import Evidence, latest_of_each_council, newest_first, stating
+from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
 from index.model import Judgement
@@ -101,7 +101,7 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
         pool = [i for rid in evidence.report_ids for i in snap.recommendations.get(rid, ())]
         if not pool:
             return None
-        if query.own_record == "recommendations" and _one_council(query, evidence.report_ids):
+        if query.own_record == "recommendations" and one_council(query, evidence.report_ids):
             # the whole list: of a council inspected more than once, its latest report's (a year asked
             # chose the report already), which is what it must still do; an older list is history
             latest = latest_of_each_council(evidence.report_ids, snap)
@@ -137,7 +137,7 @@ def recommendation_count(query: Query, report_ids: list[str], snap: Snapshot) ->
     """For "how many recommendations did Bolton get?": how many each report in scope set, newest
     first, with the bullets themselves. None for any other question, or one naming no council over
     many reports."""
-    if query.own_record != "recommendation count" or not _one_council(query, report_ids):
+    if query.own_record != "recommendation count" or not one_council(query, report_ids):
         return None
     counts, drafts = [], []
     for report in newest_first(report_ids, snap)[:3]:
@@ -154,10 +154,10 @@ def summary(query: Query, report_ids: list[str], snap: Snapshot) -> Candidate | 
     """For "summarise the Bolton report": one report's judgements and what it said must improve,
     each cited where the report states it; the newest report, unless a year is asked. None for any
     other question, or one naming no council over many reports."""
-    if query.own_record != "summary" or not _one_council(query, report_ids):
+    if query.own_record != "summary" or not one_council(query, report_ids):
         return None
     reports = newest_first(report_ids, snap)
-    report = next((r for r in reports if r.year in query.years), reports[0]) if reports else None
+    report = report_asked(query, reports)
     if report is None:
         return None
     drafts = []
@@ -180,11 +180,6 @@ def _bullet(r: Record, snap: Snapshot) -> Draft:
     """A recommendation bullet as a claim: who must act (from its list's intro), under its heading."""
     intro = next((p.text for p in snap.paragraph(r.report_id, r.ref) if p.kind != "recommendation"), "")
     return Draft(text=_with_actor(r.text, intro), record=r, quote=r.text, group=_rec_group(r))
-
-
-def _one_council(query: Query, report_ids: list[str]) -> bool:
-    """Whether an answer about "the" inspection has a council to be about: one named, or a few reports."""
-    return bool(query.authorities) or len(report_ids) <= 3
 
 
 def recommendations_lead(evidence: Evidence) -> bool:
@@ -449,7 +444,7 @@ def inspection_dates(query: Query, report_ids: list[str], snap: Snapshot) -> Can
     """For "when was Kingston (last) inspected?" or "when was its report published?": each report's
     inspection and publication dates, newest first (only the newest for "last" or "latest"), cited to
     its cover. None for any other question, or one naming no council over many reports."""
-    if query.own_record != "inspection dates" or not _one_council(query, report_ids):
+    if query.own_record != "inspection dates" or not one_council(query, report_ids):
         return None
     reports = newest_first(report_ids, snap)
     if re.search(r"\b(last|latest|most recent(ly)?|recent(ly)?)\b", query.text, re.I):
@@ -641,7 +636,7 @@ VERDICT_SHARE = 0.4
 
 
 # "what is CHAD?", "what does LADO stand for?": asks what a name means
-WHAT_IS = re.compile(r"^\s*(what|whats|what['’]s)\s*(is|are|s)?\b|\bstand for\b|\bmean\b", re.I)
+WHAT_IS = re.compile(r"^\s*what(['’]?s\b|\s+(is|are|was|were)\b)|\bstand for\b|\bmean\b", re.I)
 # a sentence reporting what people said, felt or told inspectors, or quoting them
 VIEWS_SAID = re.compile(r"\b(said|say|says|told|tell|described|describe|feel|feels|felt|reported|commented|views?|"
                         r"spoke|speak|speaks)\b|[‘“]", re.I)

@@ -50,7 +50,8 @@ NUMBER_OF_IS = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(is|are|was|were|stoo
 # ("the number ... has reduced" says which way it went, not how many: no answer to "how many ...?")
 COUNT_IN_WORDS = re.compile(r"\bnumbers? of\b[^.;]{0,80}?\b(is|are|was|were|remains?|remained|has|have|had)\s+(\w+\s+){0,2}?"
                             r"(small|low|high|large|few)\b", re.I)
-FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?|experiences?|activities|needs))|weekly|fortnightly|monthly|quarterly|termly|"
+FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?|experiences?|activities|needs))|"
+                       r"weekly|fortnightly|monthly|quarterly|termly|"
                        r"annually|annual|bi-?annual(ly)?|"
                        r"every (day|week|month|year|term|quarter|other|\d+|" + NUMBER_WORDS + r")|(once|twice) a|"
                        # "a minimum of four visits per year", "three times a week"
@@ -339,7 +340,7 @@ _COUNT_AFTER_NOUN = re.compile(r"\b(?!(?:there|it|this|that|these|those|which|wh
                                r"(working\s+)?(years?|months?|weeks?|days?|hours?)\b|[–-]\s?\d))", re.I)
 # one person quoted counts nobody: "One social worker said, ‘They have my heart.’", "one parent told inspectors"
 _ONE_QUOTED = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?(said|says|told|tells|commented|described|explained|remarked|"
-                         r"reflected|shared|stated|added)\b", re.I)
+                         r"reflected|shared|stated)\b", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -492,12 +492,22 @@ def stating(snap: Snapshot, report, value: str, label: str) -> tuple[int, str] |
     return None
 
 
+def one_council(query: Query, report_ids: list[str]) -> bool:
+    """Whether an answer about "the" inspection has a council to be about: one named, or a few reports."""
+    return bool(query.authorities) or len(report_ids) <= 3
+
+
+def report_asked(query: Query, reports: list) -> object | None:
+    """Of reports newest first, the one of the year asked, else the newest."""
+    return next((r for r in reports if r.year in query.years), reports[0]) if reports else None
+
+
 def own_records(query: Query, snap: Snapshot, report_ids: list[str]) -> list[int]:
     """The records a question about a report's own record (`Query.own_record`) is answered from, in
     the answer's order: the statement of its dates; its recommendations (each council's latest list,
     or the newest three reports' for a count); for a summary, its judgements and recommendations.
     None for a question naming no council over many reports: which report it means is unknown."""
-    if query.own_record is None or not (query.authorities or len(report_ids) <= 3):
+    if query.own_record is None or not one_council(query, report_ids):
         return []
     reports = newest_first(report_ids, snap)
     out: list[int] = []
@@ -510,11 +520,12 @@ def own_records(query: Query, snap: Snapshot, report_ids: list[str]) -> list[int
     elif query.own_record == "recommendations":
         out = [i for rid in latest_of_each_council(report_ids, snap) for i in snap.recommendations.get(rid, ())]
     elif query.own_record == "summary" and reports:
-        report = next((r for r in reports if r.year in query.years), reports[0])
+        report = report_asked(query, reports)
         for j in sorted(report.judgements, key=lambda j: j.area != "overall"):
             out += snap.by_ref.get((report.id, j.ref), [])[:1]
         out += list(snap.recommendations.get(report.id, ()))
     return list(dict.fromkeys(out))
 
 
-__all__ = ["Evidence", "Hit", "Retriever", "judged", "resolve_reports", "report_years", "own_records", "newest_first", "latest_of_each_council", "stating"]
+__all__ = ["Evidence", "Hit", "Retriever", "judged", "latest_of_each_council", "newest_first", "one_council",
+           "own_records", "report_asked", "report_years", "resolve_reports", "stating"]
