@@ -51,7 +51,7 @@ BOILERPLATE = re.compile(
 FOOTNOTE = re.compile(r"^\d?\s*(ofsted produces this report under its power|a full description of what the "
                       r"inspection judgements mean)", re.I)
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")
-BACK_PAGE = re.compile(r"^the office for standards in education, children.s services and skills \(ofsted\) "
+BACK_PAGE = re.compile(r"^the office for standards in education, children.s services,? and skills \(ofsted\) "
                        r"regulates and inspects", re.I)
 FRONT_MATTER = re.compile(
     r"^(report )?published\b|^inspection dates?\b|^(reporting|lead) inspector\b|^age group\b|^her majesty|^his majesty",
@@ -165,8 +165,11 @@ class _Parser:
                 continue
             if self.table:
                 self._flush_table()
-            if BACK_PAGE.match(line):
-                break  # Ofsted's back cover: who Ofsted is, the licence, the newsletter; not the report
+            if BACK_PAGE.match(line) or BACK_PAGE.match(f"{line} {self._next_nonblank(i + 1) or ''}"):
+                # Ofsted's back cover: who Ofsted is, the licence, the newsletter; not the report. Most
+                # PDFs of 2019-2025 wrap its first sentence after "(Ofsted)", and without the break
+                # here it became the end of the report's last paragraph
+                break
             if not line or FOOTNOTE_MARK.match(line):
                 i += 1  # a footnote's mark on a line of its own: not text of the paragraph around it
                 continue

@@ -163,6 +163,20 @@ def test_restarted_numbering_keeps_both_lists_apart():
                for j in parsed.report.judgements)
 
 
+def test_ofsted_back_page_is_not_part_of_the_last_paragraph():
+    """Most PDFs since 2019 wrap the back page's first line after "(Ofsted)": the report still ends
+    with its own last sentence, and no paragraph carries who Ofsted is."""
+    for pdf in PDFS + sorted((SHARED / "corpus").glob("*.pdf")):
+        try:
+            parsed = parse_file(pdf)
+        except ParseError:
+            continue
+        carried = [p.ref for p in parsed.paragraphs if "regulates and inspects" in p.text]
+        assert not carried, (pdf.name, carried)
+    last = parse_file(SHARED / "oldham-2024-07-12.pdf").paragraphs[-1]
+    assert last.ref == "62" and last.text.endswith(".") and "Ofsted" not in last.text
+
+
 def test_hyphen_at_a_line_break_is_a_hyphen():
     """PDFium gives a hyphen that ends a line as U+FFFE; a word split there must still be findable."""
     parsed = parse_file(SHARED / "corpus" / "hammersmith-and-fulham-2016-03-29.pdf")
