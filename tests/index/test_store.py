@@ -64,6 +64,47 @@ def test_reports_embedded_together_each_keep_their_own_vectors(store, embedder, 
         assert np.abs(stored - alone).max() < 1e-4, path.name
 
 
+def test_a_newer_parser_rereads_every_report_but_embeds_only_changed_text(store, embedder, monkeypatch):
+    import numpy as np
+
+    from index import ingest, store as store_module
+    from index.audit import parse_many
+    from index.store import embedding_text
+
+    Ingestor(store).run([SAMPLE, MEDWAY])
+    old = load_snapshot(store)
+    old_vectors = {embedding_text(r): old.vectors[i] for i, r in enumerate(old.records)}
+    changed = "A paragraph the newer parser reads differently."
+
+    def newer_parse_many(paths, workers):  # the newer parser: one paragraph of the primary report differs
+        for path, parsed in parse_many(paths, workers):
+            if path == SAMPLE:
+                paragraphs = list(parsed.paragraphs)
+                paragraphs[5] = replace(paragraphs[5], text=changed)
+                parsed = replace(parsed, paragraphs=tuple(paragraphs))
+            yield path, parsed
+
+    embedded: list[str] = []
+    real_embed = store.embedder.embed
+    monkeypatch.setattr(store.embedder, "embed", lambda texts: embedded.extend(texts) or real_embed(texts))
+    monkeypatch.setattr(ingest, "parse_many", newer_parse_many)
+    monkeypatch.setattr(ingest, "PARSER_VERSION", "newer")
+    monkeypatch.setattr(store_module, "PARSER_VERSION", "newer")
+    result = Ingestor(store).run([SAMPLE, MEDWAY])
+
+    assert sorted(result.added) == sorted(parse_file(p).report.id for p in (SAMPLE, MEDWAY))
+    assert [t.endswith(changed) for t in embedded] == [True]  # one text embedded, not two reports' worth
+    assert {e.parser for e in store.catalog().values()} == {"newer"}
+    snap = load_snapshot(store)
+    texts = [embedding_text(r) for r in snap.records]
+    assert sum(t.endswith(changed) for t in texts) == 1
+    for text, vector in zip(texts, snap.vectors):
+        if text.endswith(changed):  # int8 activations are scaled per batch: equal to within that
+            assert float(vector @ embedder.embed([text])[0]) > 0.99
+        else:
+            assert np.array_equal(vector, old_vectors[text]), text[:80]  # the same vector, not re-embedded
+
+
 def test_ingest_twice_changes_nothing(store):
     first = Ingestor(store).run([SAMPLE])
     before = load_snapshot(store)
