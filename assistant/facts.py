@@ -338,6 +338,9 @@ _COUNT_AFTER_NOUN = re.compile(r"\b(?!(?:there|it|this|that|these|those|which|wh
                                r"ranging)\s+(?:currently |now |still |generally |typically )?(?:between |around |about |"
                                r"approximately |up to |over |under |at |from )?(?P<n>\d[\d,]*)\b(?!\s*(%|per\b|times\b|"
                                r"(working\s+)?(years?|months?|weeks?|days?|hours?)\b|[–-]\s?\d))", re.I)
+# a number joined to what it counts: "a five-bedroom children's home", "a 12-bed unit" (not a time, masked
+# before: "a 12-week programme", nor a part of a longer compound: "three-year-old")
+_JOINED_COUNT = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")-(?P<what>[A-Za-z]{3,})\b(?!-)", re.I)
 # one person quoted counts nobody: "One social worker said, ‘They have my heart.’", "one parent told inspectors"
 _ONE_QUOTED = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?(said|says|told|tells|commented|described|explained|remarked|"
                          r"reflected|shared|stated)\b", re.I)
@@ -372,6 +375,8 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
         what = frozenset(tokenize(m.group("what")))
         if what:
             out.append((m.group("n"), what, False, False))
+    for m in _JOINED_COUNT.finditer(masked):
+        out.append((m.group(1), frozenset(tokenize(m.group("what"))), False, False))
     for m in _CLOSING.finditer(masked):
         out.append((m.group(2), frozenset(), False, True))  # what it counts goes unsaid, as with "17 were placed"
     return tuple(out)

@@ -419,11 +419,18 @@ def _nearest_form_word(typed: str) -> str | None:
     return near[0][1]
 
 
+# "who led the inspection?", "who did the Essex inspection?", "who inspected Essex?": whoever led it, as the
+# cover names them ("Lead inspector: ..."), in the words of "who was the lead inspector of ...?"
+INSPECTION_LED = re.compile(r"\b(who|which inspectors?)\s+(led|headed|ran|carried out|conducted|did)\b"
+                            r"(?=[^?.]{0,40}\binspection\b)|\bwho inspected\b", re.I)
+
+
 def understand(question: str, indexed: dict[str, list[str]] | None = None, known=None) -> Query:
     """`indexed`: authority -> its aliases, for the authorities that are in the index. `known`: whether a
     stemmed word is used by any indexed report, to read a council's misspelt name (`misspelt_name`)."""
     indexed = indexed or {}
     text = _BARE_CONTRACTION.sub(_spelt_out, " ".join(question.split()))
+    text = INSPECTION_LED.sub("who was the lead inspector of", text)
     if known is not None:
         text = misspelt_words(misspelt_name(text, indexed, known), known)
     named = tuple(a for a, aliases in indexed.items() if any(mentions(text, alias) for alias in [a, *aliases]))

@@ -341,6 +341,28 @@ def test_how_a_number_counts_the_subject(sentence, strength):
     assert counting(sentence, lambda terms: terms & subject) == strength
 
 
+@pytest.mark.parametrize("sentence, counts", [
+    ("Leaders plan to open a five-bedroom children’s home.", "bedrooms"),  # joined to what it counts
+    ("The council runs a 6-bed residential unit.", "beds"),
+])
+def test_a_number_joined_to_its_noun_counts_it(sentence, counts):
+    from assistant.facts import counting
+    from index.lexical import tokenize
+
+    subject = set(tokenize(counts))
+    assert counting(sentence, lambda terms: terms & subject) == 1.0
+    # a time or an age joined the same way counts nothing
+    assert counting("A 12-week programme for three-year-old children runs.", lambda t: t & set(tokenize("weeks"))) == 0
+
+
+@pytest.mark.parametrize("question", ["who led the Medway inspection?", "who inspected Medway?",
+                                      "who did the inspection in Medway", "which inspector led the inspection?"])
+def test_who_led_an_inspection_asks_for_the_lead_inspector(question):
+    q = understand(question, INDEXED)
+    assert (q.asks, q.name_of, set(q.subject)) == ("name", "person", {"lead", "inspector"})
+    assert understand("who led the improvement in Medway?", INDEXED).subject != q.subject
+
+
 @pytest.mark.parametrize("question, slip, named", [
     ("how many kids in care in worcestshire", "worcestshire", ("Worcestershire",)),  # a letter dropped
     ("what does sanwdell need to do", "sanwdell", ("Sandwell",)),  # two swapped
