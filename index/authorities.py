@@ -22,8 +22,9 @@ LIST = Path(__file__).with_name("authorities.txt")
 # names count however they are typed: users write "kingston" and "windsor" in lower case. The
 # counties' usual short forms ("Northants", "Herts") are aliases in authorities.txt; three of them
 # are also words ("staffs", "bucks", "wilts").
-# (not "stoke": typed in lower case in a question about children's services, it is the city, never the verb)
-COMMON_WORDS = {"reading", "bury", "hull", "derby", "staffs", "bucks", "wilts"}
+# (not "stoke", "bury", "hull" or "derby": typed in lower case in a question about children's services, each
+# is the place, never the verb or the noun; users write "what did derby get?", "is hull any good")
+COMMON_WORDS = {"reading", "staffs", "bucks", "wilts"}
 
 
 def normalise(text: str) -> str:
@@ -35,6 +36,9 @@ def normalise(text: str) -> str:
     return " ".join(w for w in text.lower().split() if w != "and")
 
 
+COMPASS = re.compile(r"^([NSEW])(?:orth|outh|ast|est) ((?!East\b|West\b)\S.*)$")
+
+
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
     """alias as written -> canonical name, every canonical name being its own alias."""
@@ -43,8 +47,10 @@ def aliases() -> dict[str, str]:
         if not line.strip() or line.startswith("#"):
             continue
         names = [n.strip() for n in line.split("|")]
+        # "E Sussex", "W Berks", "N Yorks": a compass word is shortened to its initial as often as not
+        names += [f"{m.group(1)} {m.group(2)}" for m in (COMPASS.match(n) for n in names) if m]
         for alias in names:
-            out[alias] = names[0]
+            out.setdefault(alias, names[0])
     return out
 
 

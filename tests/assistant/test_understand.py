@@ -168,7 +168,7 @@ def test_understand_and_rewrite_never_crash(text):
 
 def test_councils_are_named_as_users_type_them():
     indexed = {"Kingston upon Thames": ["Kingston"], "Barking and Dagenham": ["Barking", "Dagenham"],
-               "Reading": [], "Bury": []}
+               "Reading": [], "Bury": [], "Derby": [], "Kingston upon Hull": ["Hull"]}
     assert understand("how often do kingston review plans", indexed).authorities == ("Kingston upon Thames",)
     assert understand("are health assessments on time in barking?", indexed).authorities == (
         "Barking and Dagenham",)
@@ -177,8 +177,22 @@ def test_councils_are_named_as_users_type_them():
     assert understand("What did Reading get for leadership?", indexed).authorities == ("Reading",)
     # in lower case, where only a place fits
     assert understand("how many kids in care in bury", indexed).authorities == ("Bury",)
+    # and in any position where the word is never anything but the place in these questions
+    assert understand("what did bury get overall", indexed).authorities == ("Bury",)
+    assert understand("is derby any good for care leavers", indexed).authorities == ("Derby",)
+    assert understand("hull care leavers and their PAs", indexed).authorities == ("Kingston upon Hull",)
     assert understand("what is reading's grade for leadership?", indexed).authorities == ("Reading",)
     assert understand("what is reading age like for children in care?", indexed).authorities == ()
+
+
+def test_a_compass_word_may_be_its_initial():
+    from index.authorities import aliases
+
+    indexed = {name: [a for a, canonical in aliases().items() if canonical == name]  # as the retriever has them
+               for name in ("East Sussex", "West Berkshire", "North East Lincolnshire")}
+    assert understand("what did e sussex get overall", indexed).authorities == ("East Sussex",)
+    assert understand("how are care leavers doing in W Berks?", indexed).authorities == ("West Berkshire",)
+    assert understand("what did sussex get", indexed).authorities == ()  # the county alone is neither
 
 
 def test_counties_are_named_by_their_usual_short_forms():
