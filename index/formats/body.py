@@ -231,7 +231,19 @@ class _Parser:
                 and not SENTENCE_END.search(text) and (j + 1 >= len(self.lines) or not self.lines[j + 1][:1].islower())
             ):
                 return text, j + 1
+            if text.endswith(".") and self._judgement_sentence(text[:-1]):
+                # some ILACS reports of 2018-2020 head a section with its judgement as a sentence: "The
+                # experiences and progress of children who need help and protection requires improvement to
+                # be good." Read as text, it left the recommendations list open to the end of the report
+                return text[:-1], j + 1
         return None
+
+    @staticmethod
+    def _judgement_sentence(text: str) -> bool:
+        """ "The impact of leaders on social work practice ... is good": a judged area, then its grade."""
+        judged = HEADING_JUDGEMENT.search(text)
+        return bool(judged and len(text) < 160 and text[:1].isupper()
+                    and area_key(HEADING_JUDGEMENT.sub("", text).strip()))
 
     # -- line kinds -----------------------------------------------------------
     def _starts_paragraph(self, number: int, rest: str) -> bool:

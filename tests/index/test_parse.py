@@ -177,6 +177,29 @@ def test_ofsted_back_page_is_not_part_of_the_last_paragraph():
     assert last.ref == "62" and last.text.endswith(".") and "Ofsted" not in last.text
 
 
+def test_a_judgement_written_as_a_sentence_heads_its_section_and_ends_the_list_before_it():
+    """Some ILACS reports of 2018-2020 (Nottingham 2019, Reading 2019, Cheshire East 2020) head each
+    section with its judgement as a full sentence; read as text, it left "What needs to improve" open,
+    and every paragraph of the report after it was taken for a recommendation."""
+    from index.formats.body import parse_body
+
+    lines = ["What needs to improve", "\uf06e The quality of plans for children.", "\uf06e Return home interviews.", "",
+             "The experiences and progress of children who need help and",
+             "protection requires improvement to be good.",
+             "1. Early help is strong. Families get help quickly.",
+             "2. Plans are weak. They lack timescales.",
+             "The experiences and progress of children in care and care leavers is good.",
+             "3. Children in care live in stable homes."]
+    body = parse_body(lines)
+    kinds = {p.ref: (p.kind, p.section[-1]) for p in body.paragraphs if p.number}
+    assert [p.kind for p in body.paragraphs if not p.number] == ["recommendation", "recommendation"]
+    assert kinds["1"] == kinds["2"] == ("paragraph", "The experiences and progress of children who need help and "
+                                                     "protection requires improvement to be good")
+    assert kinds["3"] == ("paragraph", "The experiences and progress of children in care and care leavers is good")
+    assert [(g.key, g.word) for g in body.graded] == [("help_and_protection", "Requires improvement to be good"),
+                                                     ("in_care", "Good")]
+
+
 def test_hyphen_at_a_line_break_is_a_hyphen():
     """PDFium gives a hyphen that ends a line as U+FFFE; a word split there must still be findable."""
     parsed = parse_file(SHARED / "corpus" / "hammersmith-and-fulham-2016-03-29.pdf")
