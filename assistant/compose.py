@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, _split, asked_kinds,
-                            count_stated, counting, counting_on, fact_kinds, sentences, states)
+from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, STOCK_ASKED, _split,
+                            asked_kinds, count_stated, counting, counting_on, fact_kinds, sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
@@ -309,6 +309,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     # a count of those who stopped being what is asked about answers only a question about leaving
     leaving = bool(LEAVING.search(query.text))
     stated = (lambda s: s) if leaving else (lambda s: CEASED.sub(" ", s))
+    if wanted == "count" and STOCK_ASKED.search(query.text):
+        kept = stated
+        stated = lambda s: ADDED.sub(" ", kept(s))  # how many there are, not how many were added
     if wanted == "count" and not leaving:
         # nor do its words make the sentence about those still there: "312 children who have ceased to
         # be looked after" is not about looked after children

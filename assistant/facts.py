@@ -48,7 +48,11 @@ NUMBER_OF_IS = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(is|are|was|were|stoo
                           r"(has |had )?(risen|rose|fallen|fell|increased|decreased|reduced|grown|grew) to)\s+"
                           r"(about |around |approximately |nearly |over |just over |under )?\d[\d,]*\b(?!%)", re.I)
 # ("the number ... has reduced" says which way it went, not how many: no answer to "how many ...?")
-COUNT_IN_WORDS = re.compile(r"\bnumbers? of\b[^.;]{0,80}?\b(is|are|was|were|remains?|remained|has|have|had)\s+(\w+\s+){0,2}?"
+# (the verb is the number's own, not a relative clause's: "a small number of social workers ... have
+# caseloads that are too high" says nothing of how many social workers there are; "the number of
+# children who are waiting for a family remains high" does)
+COUNT_IN_WORDS = re.compile(r"\bnumbers? of\b[^.;]{0,80}?(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(is|are|was|were|remains?|"
+                            r"remained|has|have|had)\s+(\w+\s+){0,2}?"
                             r"(small|low|high|large|few)\b", re.I)
 FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?|experiences?|activities|needs))|"
                        r"weekly|fortnightly|monthly|quarterly|termly|"
@@ -318,6 +322,18 @@ _CLOSING = re.compile(r"\b(there (?:are|were|is|was)|totals?|totalling|stands? a
                       r"(?:currently |now |still |only |just |around |about |approximately )?(\d[\d,]*|" + NUMBER_WORDS +
                       r")\s*(?=[.;,)]|$)", re.I)
 
+
+# A count of what was added is no count of what there is: "appointed an additional 4.5 social workers",
+# "to recruit 25 new carers", "19 foster carers were approved" do not answer how many social workers a
+# council employs or how many foster carers it has (STOCK_ASKED)
+_N = r"(?:\d[\d,.]*\d|\d|" + NUMBER_WORDS + r")"
+ADDED = re.compile(r"\b(?:additional|extra|further|another)\s+" + _N + r"(?:\s+[\w’'-]+){0,4}|"
+                   r"\b" + _N + r"\s+(?:new|more|additional|extra|further)\b(?:\s+[\w’'-]+){0,4}|"
+                   r"\b" + _N + r"\s+(?:[\w’'-]+\s+){0,4}?(?:were|have been|had been|was|has been)\s+(?:newly\s+)?"
+                   r"(?:recruited|appointed|approved|hired|added)\b", re.I)
+# "how many social workers does Hampshire employ?", "how many foster carers has it got?", "how many ... are there?"
+STOCK_ASKED = re.compile(r"\bhow many\b[^?]{0,60}?\b(?:does|do|did|has|have)\b[^?]{0,40}?\b(?:have|has|got|employ|"
+                         r"run|own)\b|\bhow many\b[^?]{0,60}?\bare there\b", re.I)
 
 # "312 children who have ceased to be looked after" counts children who left care, not children in
 # it: for a question not about leaving, such a count counts nothing

@@ -369,6 +369,30 @@ def test_a_number_joined_to_its_noun_counts_it(sentence, counts):
     assert counting("A 12-week programme for three-year-old children runs.", lambda t: t & set(tokenize("weeks"))) == 0
 
 
+@pytest.mark.parametrize("sentence", [
+    "For example, it has appointed an additional 4.5 social workers to recruit and assess adopters.",
+    "A programme to recruit 25 new social workers commenced in October 2015.",
+    "During 2018, 90 newly qualified social workers were recruited to this scheme.",
+])
+def test_a_count_of_what_was_added_is_no_count_of_what_there_is(sentence):
+    from assistant.facts import ADDED, STOCK_ASKED, counting
+    from index.lexical import tokenize
+
+    subject = set(tokenize("social workers"))
+    assert counting(sentence, lambda t: t & subject) == 1.0  # it counts social workers ...
+    assert counting(ADDED.sub(" ", sentence), lambda t: t & subject) == 0.0  # ... added, not employed
+    assert STOCK_ASKED.search("how many social workers does Hampshire employ?")
+    assert not STOCK_ASKED.search("how many social workers were recruited in Hampshire?")
+
+
+def test_a_count_in_words_is_of_the_number_s_own_verb():
+    from assistant.facts import COUNT_IN_WORDS
+
+    assert COUNT_IN_WORDS.search("The number of children who are waiting for a family remains high.")
+    # the verb of a relative clause says how something else is
+    assert not COUNT_IN_WORDS.search("A small number of social workers have caseloads that are too high.")
+
+
 @pytest.mark.parametrize("question", ["who led the Medway inspection?", "who inspected Medway?",
                                       "who did the inspection in Medway", "which inspector led the inspection?"])
 def test_who_led_an_inspection_asks_for_the_lead_inspector(question):
