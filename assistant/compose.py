@@ -114,8 +114,11 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
                     for r in latest) + "."
         else:
             retrieved = {p for p, _ in evidence.ranked}
-            scored = [(sum(topic[t] for t in evidence.present(set(tokenize(snap.records[i].text))) if t in topic)
-                       * (1.2 if i in retrieved else 1.0), i) for i in pool]
+            # a term a bullet holds only through the reports' word for it weighs what that word does: "kids" is
+            # rare in the reports, and a bullet saying "children" is no more about disabled kids than any other
+            scored = [(sum(_weight_as_written(t, words, evidence, snap) for t in evidence.present(words) if t in topic)
+                       * (1.2 if i in retrieved else 1.0), i)
+                      for i, words in ((i, set(tokenize(snap.records[i].text))) for i in pool)]
             best = max((s for s, _ in scored), default=0.0)
             if best <= 0:
                 return None

@@ -794,3 +794,47 @@ def test_a_count_of_some_of_a_group_is_read_with_the_sentence_naming_the_group()
     # a sentence saying what the team named before does carries on from it
     assert CONTINUES.match("Through their careful work with families, this team ensures that care orders are removed.")
     assert not CONTINUES.match("Through careful work with families, social workers remove care orders.")
+
+
+TOPIC_LIST_REPORT = """Inspection of Wigan local authority children's services
+
+Inspection dates: 6 to 10 January 2020
+
+Lead inspector: A Person, Her Majesty's Inspector
+
+What needs to improve
+
+- Practice around the care and protection of disabled children to demonstrate:
+- an understanding of the impact of disability on disabled children's lives;
+- the ambition for disabled children to achieve to their potential.
+- The understanding of the effects of domestic abuse on children.
+- The quality of children's written records.
+
+The experiences and progress of children who need help and protection: good
+
+1. Early help is effective and children get help quickly.
+
+2. Disabled children are safeguarded, but their needs arising from their disability are not always recognised.
+
+3. Older kids told inspectors that they enjoy the youth club and feel listened to.
+
+4. Records of children's plans are not always up to date.
+"""
+
+
+def test_a_topic_list_weighs_an_everyday_word_as_the_reports_word_it_stands_for(tmp_path, embedder):
+    """"kids" is rare in the reports and weighs much; a bullet saying only "children" is no more about
+    disabled kids than any other bullet, and the bullets of the list about disabled children all are."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / "wigan-2020-02-01.txt"
+    report.write_text(TOPIC_LIST_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    answer = Assistant(Retriever(store)).answer("what are wigan's areas for improvement for disabled kids?")
+    assert answer.form == "recommendations"
+    assert "impact of disability" in answer.text and "ambition for disabled children" in answer.text
+    assert "domestic abuse" not in answer.text and "written records" not in answer.text
