@@ -69,6 +69,11 @@ AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds
 ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
 # a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
 THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed)\s+(['‘\"]?[A-Z]|['‘\"][a-z])|"
+                        # a term a council uses: "advocates (the term the local authority uses for independent
+                        # reviewing officers)", "The term ‘co-parents’ is used by the authority", "changed the
+                        # language from ‘corporate parenting’ to ‘co-parenting’"
+                        r"\b(?:[Tt]he|[Aa]) (?:term|name|word|phrase)\b[^.;]{0,60}?\b(?:uses?|used|given|chosen)\b|"
+                        r"\b[Tt]he (?:term|name)\s+['‘\"]|\bfrom\s+['‘][^’']{2,40}['’]\s+to\s+['‘]|"
                         r",\s+[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3},\s|"
                         # a name of two words or more closing the sentence, or in brackets after what it names:
                         # "part of a regional adoption agency (RAA), Adoption Tees Valley.", "the regional
@@ -138,7 +143,7 @@ _CYCLES = ("daily", "weekly", "fortnightly", "monthly", "quarterly", "termly", "
                                                                 "year"))
 _TITLES = ("Mr", "Ms", "Miss", "Dr", "Sir", "Dame", "Councillor", "Cllr", "inspector", "chair", "director",
            "chief executive", "lead member")
-_QUOTES_OR_NAMING = ("called", "named", "known as", "branded", ",", "'", "‘", '"', "(")
+_QUOTES_OR_NAMING = ("called", "named", "known as", "branded", ",", "'", "‘", '"', "(", "term")
 
 
 def _any_in(text: str, words: tuple[str, ...]) -> bool:

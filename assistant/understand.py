@@ -41,7 +41,9 @@ MONEY_NOUN = re.compile(r"\b" + MONEY + r"(?!\w)(?!\s+(?!(for|of|in|on|at|to|is|
 _WHO = (r"(?:^\s*|(?<=[,;:?!(])\s*|\b(?:and|but|or|so|me|us|know|knows|say|says|said|tell|ask|asking|wondering|out|"
         r"see|find|show)\s+)who (actually |really |currently |now |exactly )?")
 # "... called?", "... called in Kingston?": the naming word ends the question, or only a place follows it
-_CALLED = r"\b(called|named|known as)(\s+(in|at|by|for)\s+[\w ,.'’&-]{1,40})?\s*\??$"
+_CALLED = (r"\b(called|named|known as)(\s+(in|at|by|for)\s+[\w ,.'’&-]{1,40})?\s*\??$|"
+           # "what do Essex call corporate parents?", "what does the council call its IROs?": the term it uses
+           r"\bwhat (do|does|did) (?:(?!\b(?:do|does|did|when|if|who|that|to)\b)[\w ,.'’&-]){1,40}?\bcall\b")
 NAME = re.compile(_WHO + r"(is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?|provides?|"
                   r"delivers?|commissions?|operates?)\b(?! responsible)|"
                   r"\bwhat (is|was|are|were) (the |their |his |her )?names?\b|\bnames? of\b|"

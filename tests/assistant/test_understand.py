@@ -393,6 +393,29 @@ def test_a_count_in_words_is_of_the_number_s_own_verb():
     assert not COUNT_IN_WORDS.search("A small number of social workers have caseloads that are too high.")
 
 
+@pytest.mark.parametrize("question, name_of", [
+    ("what does Medway call its IROs?", "thing"),
+    ("what do they call corporate parents in Medway", "thing"),
+    ("what do social workers do when they call parents?", None),  # a call made, not a name asked
+])
+def test_what_a_council_calls_something_asks_for_its_term(question, name_of):
+    q = understand(question, INDEXED)
+    assert q.name_of == name_of and (q.asks == "name") == bool(name_of)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both social workers and children’s rights advocates (the term the local authority uses for independent "
+    "reviewing officers) advocate well for children.",
+    "The term ‘co-parents’ is used by the authority at the request of children in care.",
+    "Care leavers changed the language from ‘corporate parenting’ to ‘co-parenting’ to reflect their views.",
+])
+def test_a_sentence_giving_the_term_a_council_uses_names_a_thing(sentence):
+    from assistant.facts import fact_kinds
+
+    assert "thing" in fact_kinds(sentence)
+    assert "thing" not in fact_kinds("The term of the contract was extended while children waited.")
+
+
 @pytest.mark.parametrize("question", ["who led the Medway inspection?", "who inspected Medway?",
                                       "who did the inspection in Medway", "which inspector led the inspection?"])
 def test_who_led_an_inspection_asks_for_the_lead_inspector(question):
