@@ -564,7 +564,9 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
         # best paragraph's sentence saying the other ("... completed promptly. The quality of these
         # interviews is, however, inconsistent.") is half the verdict, and cites nothing new
         said = {tone(c[2]) for c in chosen}
-        if len(said) == 1 and None not in said:
+        if len(said) == 1:
+            # (where what is chosen only says what there is, "Referrals out of hours are responded to through an
+            # arrangement with a neighbouring authority", the best paragraph's sentence with a verdict either way)
             other = next(((record, pos, sentence) for score, _, pos, sentence, record in scored
                           if record.id == home and score >= top * VERDICT_SHARE and tone(sentence) not in said
                           and tone(sentence) and sentence.lower() not in seen), None)
@@ -636,7 +638,8 @@ WEAK_SAID = re.compile(r"\b(not|no|too|lack\w*|delay\w*|weak\w*|poor\w*|inconsis
                        r"however|but|although|cannot|can[’']t|isn[’']t|aren[’']t|don[’']t|doesn[’']t)\b", re.I)
 STRONG_SAID = re.compile(r"\b(good|strong\w*|effective\w*|well|timely|robust|outstanding|excellent|thorough\w*|"
                          r"clear\w*|prompt\w*|positive\w*|high[- ]quality|comprehensive|valued|"
-                         r"swift\w*|sensitive\w*|creative\w*|innovative|impressive|skil\w*)\b", re.I)
+                         r"swift\w*|sensitive\w*|creative\w*|innovative|impressive|skil\w*|strengths?|manageable|"
+                         r"appropriate(ly)?)\b", re.I)
 TONE_LIFT = 0.2
 VERDICT_SHARE = 0.4
 

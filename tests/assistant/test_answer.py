@@ -555,6 +555,22 @@ def test_asked_how_good_something_is_the_answer_gives_both_halves_of_the_verdict
     assert "inconsistent" not in " ".join(d.text for d in found.drafts)
 
 
+def test_asked_how_good_something_is_a_sentence_saying_only_what_there_is_gets_the_verdict_beside_it():
+    """"Is the out of hours service any good?": that referrals go to a neighbouring authority is no verdict;
+    the same paragraph's finding is (York 2017, paragraph 15: "... the rationale for decisions is poorly
+    recorded"), though it adds no term of the question."""
+    subject = ("hour", "servic")
+    paragraph = ("Referrals out of hours go to a neighbouring authority's out of hours service. "
+                 "A duty manager can be reached by telephone. "
+                 "Decisions made out of hours are poorly recorded.")
+    found = _description_of([(paragraph, 15)], subject, question="is the out of hours service any good")
+    said = " ".join(d.text for d in found.drafts)
+    assert "neighbouring authority" in said and "poorly recorded" in said and "telephone" not in said
+    # asked what it is, the sentence saying so is the answer
+    found = _description_of([(paragraph, 15)], subject, question="what is the out of hours service")
+    assert "poorly recorded" not in " ".join(d.text for d in found.drafts)
+
+
 def test_a_finding_is_cited_from_its_numbered_paragraph_not_the_summary_that_restates_it():
     subject = ("return", "home", "interview")
     summary = "Return home interviews are not as effective as they should be for some children."
