@@ -54,8 +54,10 @@ def is_follow_up(question: str) -> bool:
 
 
 def rewrite(question: str, turns: list[str]) -> str:
-    if not turns or not is_follow_up(question):
+    if not turns:
         return question
+    if not is_follow_up(question):
+        return _in_the_same_place(question, _last_standalone(turns))
     previous = _last_standalone(turns)
     if REFERENCE.search(question) and len(question.split()) <= 8:
         return previous  # "which paragraph says that?" -> the previous question; the answer cites it
@@ -76,11 +78,7 @@ def rewrite(question: str, turns: list[str]) -> str:
     if not names and _WHOLE_QUESTION.match(change) and len(change.split()) >= 4 and not _POINTS_BACK.search(change):
         # "and how many children had child protection plans?" asks a question of its own: only where
         # (and when) carries over, not the last question's subject ("looked after children")
-        places = {canon for alias, canon in known_authorities().items() if mentions(previous, alias)}
-        places = sorted(p for p in places if not any(p != q and p in q for q in places))  # not "Gloucestershire"
-        years = " ".join(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", previous)))
-        where = f" in {' and '.join(places)}" if places else ""
-        return f"{change}{where}{' in ' + years if years else ''}?"
+        return f"{change}{_where(previous)}?"
     if names:
         for name in set(known_authorities().values()):
             base = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(name) + r"(['’]s)?\b", "", base, flags=re.I)
@@ -90,7 +88,7 @@ def rewrite(question: str, turns: list[str]) -> str:
         from assistant.understand import understand
 
         if understand(previous).asks == "grade":
-            return f"What grade did {change} get?"  # same kind of question, new topic
+            return f"What grade did {change} get{_where(previous)}?"  # same kind of question, new topic
     return f"{base} {change}?".replace(" ?", "?")
 
 
@@ -103,5 +101,32 @@ def _last_standalone(turns: list[str]) -> str:
     """The most recent turn, itself rewritten against the turns before it."""
     standalone = turns[0]
     for turn in turns[1:]:
-        standalone = rewrite(turn, [standalone]) if is_follow_up(turn) else turn
+        standalone = rewrite(turn, [standalone])
     return standalone
+
+
+def _places(question: str) -> list[str]:
+    places = {canon for alias, canon in known_authorities().items() if mentions(question, alias)}
+    return sorted(p for p in places if not any(p != q and p in q for q in places))  # not "Gloucestershire"
+
+
+def _years(question: str) -> list[str]:
+    return list(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", question)))
+
+
+def _where(previous: str) -> str:
+    """ " in Cornwall in 2024": the councils and years the conversation was about."""
+    places, years = _places(previous), _years(previous)
+    return (f" in {' and '.join(places)}" if places else "") + (f" in {' '.join(years)}" if years else "")
+
+
+def _in_the_same_place(question: str, previous: str) -> str:
+    """A question of its own that names no council, in a conversation about one, is about that one: "what do
+    they need to improve?" after "what did Cornwall get overall in 2024?" (and of the same year, unless it
+    says its own: "how did they do in 2019?"). A question naming a council, or asked first, stands as it is."""
+    if _places(question) or not _places(previous):
+        return question
+    where = f" in {' and '.join(_places(previous))}"
+    if not _years(question) and _years(previous):
+        where += f" in {' '.join(_years(previous))}"
+    return f"{question.strip().rstrip(' ?.')}{where}?"

@@ -149,6 +149,21 @@ def test_follow_up_rewriting(follow_up, history, expected):
 def test_standalone_questions_are_not_rewritten():
     history = ["What must happen within three months for health partners?"]
     assert rewrite("How many looked after children were there?", history) == "How many looked after children were there?"
+    # nor one naming its own council
+    assert rewrite("what did Sandwell get overall?", ["what did Medway get overall in 2013?"]) == \
+        "what did Sandwell get overall?"
+
+
+def test_a_conversation_about_a_council_stays_about_it():
+    """Every later turn that names no council is about the one the conversation is about, and of its year
+    unless it says its own; a new topic of the same kind of question too ("what about help and protection")."""
+    turns = ["what did Cornwall get overall in 2024", "and for care leavers?"]
+    assert rewrite("what about help and protection", turns) == "What grade did help and protection get in Cornwall in 2024?"
+    assert rewrite("what do they need to improve", turns) == "what do they need to improve in Cornwall in 2024?"
+    assert rewrite("how did they do in 2019", turns) == "how did they do in 2019 in Cornwall?"
+    # the place carries through turns that did not name it
+    assert rewrite("is the MASH any good?", turns + ["what do they need to improve"]) == \
+        "is the MASH any good in Cornwall in 2024?"
 
 
 def test_history_shapes():
