@@ -68,7 +68,13 @@ def rewrite(question: str, turns: list[str]) -> str:
     if re.search("|".join(TIMESCALE_PATTERNS.values()), change, re.I):
         base = TIMESCALE_PHRASE.sub("", base)
         new_slots.append("timescale")
-    new_audience = next((k for k, (q, _) in AUDIENCES.items() if re.search(q, change, re.I)), None)
+    from assistant.understand import understand
+
+    before = understand(previous)
+    # whom a list of actions is for ("what about for looked after children?"); in another kind of question
+    # the same words are its new topic ("what about care leavers?" after "how many children are in care?")
+    new_audience = before.asks == "action" and next((k for k, (q, _) in AUDIENCES.items() if re.search(q, change, re.I)),
+                                                    None)
     if new_audience:
         for key, (pattern, _) in AUDIENCES.items():
             base = re.sub(r"\b(for|by|from|of)\s+(the\s+)?[\w-]*\s*(" + pattern + r")(\s+partners)?", "", base,
@@ -85,15 +91,24 @@ def rewrite(question: str, turns: list[str]) -> str:
         new_slots.append("authority")
     base = re.sub(r"\s{2,}", " ", base).strip()
     if not new_slots:
-        from assistant.understand import understand
-
-        if understand(previous).asks == "grade":
-            return f"What grade did {change} get{_where(previous)}?"  # same kind of question, new topic
+        # same kind of question, new topic: "what about care leavers?" after "how many children are in care in
+        # Southwark?" asks how many care leavers, not "... in care in southwark care leavers?"
+        if before.asks == "grade":
+            return f"What grade did {change} get{_where(previous)}?"
+        if before.asks == "quantity" and before.quantity == "count" and not _WHOLE_QUESTION.match(change):
+            return f"How many {change}{_where(previous)}?"
+        if before.asks == "action" and not _WHOLE_QUESTION.match(change):
+            return f"What needs to improve for {change}{_where(previous)}?"
+        if before.asks == "describe" and not _WHOLE_QUESTION.match(change):
+            return f"What is {change} like{_where(previous)}?"
+    if new_audience and not re.match(r"(for|by|from|of|to)\b", change, re.I):
+        change = f"for {change}"  # "what needs to improve in Southwark" + "care leavers"
     return f"{base} {change}?".replace(" ?", "?")
 
 
-# "how many of them were adopted?": the question leans on the last one for what it is about
-_POINTS_BACK = re.compile(r"\b(them|they|those|these|it|its|this|that|their|ones?|same|such)\b", re.I)
+# "how many of them were adopted?", "is it any good?": the question leans on the last one for what it is
+# about; "they" alone is the council ("and what did they get for leadership?"), a question of its own
+_POINTS_BACK = re.compile(r"\b(of|among|for|to) (them|those|these)\b|\b(it|its|this|that|ones?|same|such)\b", re.I)
 _WHOLE_QUESTION = re.compile(r"(what|how|which|who|when|where|why|is|are|was|were|do|does|did|has|have|can)\b", re.I)
 
 

@@ -318,6 +318,7 @@ PEOPLE = frozenset(tokenize("children child young people person care leavers pup
                              "girls boys students infants kids"))
 # people in general: care leavers are a group of their own, and "care" also says where children are (in care)
 GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))
+YOUNG_PEOPLE = frozenset(tokenize("young people adolescents teenagers"))
 # a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"
 _ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing|[a-z]+ed)\b", re.I)
 _COUNTED = re.compile(r"(\d+(?:[,.]\d+)*%?|" + NUMBER_WORDS + r")\)?\s+[‘“\"']?(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)",
@@ -407,7 +408,10 @@ def _numbers_counting(sentence: str, present):
     """(strength, number as written) for each number of the sentence that counts the subject (`counting`)."""
     about: bool | None = None  # whether the sentence holds the subject at all, worked out once if needed
     for number, counted, share, elided in _count_phrases(sentence):
-        if present(counted) or (counted & PEOPLE and present(set(PEOPLE))):
+        # people counted answer a question about people; about care leavers, only young people do ("130 families
+        # with children" are no care leavers)
+        if present(counted) or (counted & PEOPLE and (present(set(GENERIC_PEOPLE)) or (
+                counted & YOUNG_PEOPLE and present(set(PEOPLE))))):
             yield (0.5 if share else 1.0), number
         elif elided:
             if about is None:

@@ -161,6 +161,13 @@ def test_a_conversation_about_a_council_stays_about_it():
     assert rewrite("what about help and protection", turns) == "What grade did help and protection get in Cornwall in 2024?"
     assert rewrite("what do they need to improve", turns) == "what do they need to improve in Cornwall in 2024?"
     assert rewrite("how did they do in 2019", turns) == "how did they do in 2019 in Cornwall?"
+    # a new topic for the same kind of question: the question asked again of it, where it was asked
+    assert rewrite("what about care leavers", ["how many children are in care in Southwark"]) == \
+        "How many care leavers in Southwark?"
+    assert rewrite("what about early help", ["is the MASH any good in Bolton"]) == "What is early help like in Bolton?"
+    # "they" alone is the council, so the question is one of its own
+    assert rewrite("and what did they get for leadership", ["how many children are in care in Southwark"]) == \
+        "what did they get for leadership in Southwark?"
     # the place carries through turns that did not name it
     assert rewrite("is the MASH any good?", turns + ["what do they need to improve"]) == \
         "is the MASH any good in Cornwall in 2024?"
@@ -437,6 +444,16 @@ def test_who_led_an_inspection_asks_for_the_lead_inspector(question):
     q = understand(question, INDEXED)
     assert (q.asks, q.name_of, set(q.subject)) == ("name", "person", {"lead", "inspector"})
     assert understand("who led the improvement in Medway?", INDEXED).subject != q.subject
+
+
+def test_about_care_leavers_only_young_people_stand_in_for_them():
+    from assistant.facts import counting
+    from index.lexical import tokenize
+
+    leavers = set(tokenize("care leavers"))
+    present = lambda terms: terms & leavers  # noqa: E731
+    assert counting("An edge of care service has improved outcomes for 130 families with children.", present) == 0
+    assert counting("There are 193 young people who are care leavers.", present) == 1.0
 
 
 @pytest.mark.parametrize("question, slip, named", [
