@@ -519,10 +519,16 @@ HOW_MANY_RECOMMENDATIONS = re.compile(r"\b(how many|number of)\s+(\w+\s+)?(recom
                                       r"priority action)|improvements|things? (to|that need to) (improve|fix))\b", re.I)
 # "summarise the Bolton report", "give me an overview of the inspection", "what were the main findings?"
 SUMMARY = re.compile(r"\b(summar(y|ies|i[sz]e|i[sz]ing)|overview|sum (it )?up|(main|key) (findings|points|messages|"
-                     r"issues)|headlines?|in a nutshell|tl;? ?dr|gist)\b", re.I)
+                     r"issues)|headlines?|in a nutshell|tl;? ?dr|gist)\b|"
+                     # "tell me about Essex 2023", "what did the Essex inspection find?" (of nothing in particular:
+                     # ABOUT_A_SUMMARY)
+                     r"^\s*(tell me|what can you tell me|what do you know) about\b|"
+                     r"\bwhat did (the )?([\w'’-]+ ){0,3}?(report|inspection|inspectors|ofsted) (find|found|say|conclude)\b",
+                     re.I)
 ABOUT_A_SUMMARY = frozenset(tokenize("summary summarise summarize summarising overview sum up main key findings finding "
                                      "points messages issues headline headlines nutshell gist tldr whole overall "
-                                     "report inspection brief briefly quick quickly short give please"))
+                                     "report inspection brief briefly quick quickly short give please tell know find "
+                                     "found conclude"))
 # the words of asking what must be done: what is left of a question's subject is its topic
 ACTION_TERMS = frozenset(tokenize("improve improvement improvements need needs must should action actions recommend "
                                   "recommendations area areas priority priorities better focus work left still told "

@@ -290,6 +290,16 @@ def test_a_council_named_inside_another_councils_name_is_not_named():
     assert understand("what must west northamptonshire improve?", indexed).authorities == ("West Northamptonshire",)
 
 
+@pytest.mark.parametrize("question, summary", [
+    ("tell me about Medway 2013", True),
+    ("what did the Medway inspection find?", True),
+    ("what can you tell me about Sandwell", True),
+    ("tell me about early help in Medway", False),  # a topic: described, not summarised
+])
+def test_asking_about_a_report_as_a_whole_asks_for_its_summary(question, summary):
+    assert (understand(question, INDEXED).own_record == "summary") == summary
+
+
 @pytest.mark.parametrize("question, name_of", [
     ("Who is the director of children's services?", "person"),
     ("who chairs the safeguarding board?", "person"),
