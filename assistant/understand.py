@@ -95,6 +95,11 @@ GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|
 # question asks what must be done
 GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! better)|\bhow (did|does) .{0,60}\b"
                         r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give|(make|made|think|thought|thinks) of)\b", re.I)
+# "how is Cornwall doing?": of a council, nothing else named, how it was judged
+HOW_DOING = re.compile(r"\bhow (is|are|was|were) .{0,40}\b(doing|getting on|performing|faring)\b", re.I)
+# what Ofsted said of something in particular is what it found, not a grade: "what did Ofsted say about the
+# virtual school?"
+OFSTED_SAID = re.compile(r"\bofsted (say|said|(make|made|think|thought|thinks) of)\b", re.I)
 # a council that is not the local authority: the children in care council, a youth council, council tax
 COUNCIL_OF_OTHERS = re.compile(r"\b(in care|youth|children['’]?s?|young people['’]?s?|leavers['’]?|school|pupils['’]?) "
                                r"councils?\b|\bcouncil tax\b", re.I)
@@ -278,12 +283,13 @@ def _name_pattern(name: str) -> re.Pattern:
         flags = 0
     else:
         flags = re.I
-    return re.compile(r"(?<![\w-])" + written + r"(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))", flags)
+    # ("cornwalls virtual school": a possessive typed without its apostrophe names the place too)
+    return re.compile(r"(?<![\w-])" + written + r"s?(?![\w-])(?!\s+(NHS|University|Hospitals?|Trust|Royal))", flags)
 
 
 @lru_cache(maxsize=None)
 def _strip_pattern(name: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(['’]s)?(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(['’]?s)?(?![\w-])", re.I)
 
 
 def mentions(question: str, name: str) -> bool:
@@ -438,7 +444,7 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     named = tuple(a for a, aliases in indexed.items() if any(mentions(text, alias) for alias in [a, *aliases]))
     # "Gloucestershire" inside "South Gloucestershire" names only the latter, unless it is also named alone
     named = tuple(a for a in named if not any(
-        a != b and a.lower() in b.lower() and not mentions(strip_names(text, (b,)), a) for b in named))
+        a != b and a.lower() in b.lower() and not mentions(strip_names(text, (b, *indexed.get(b, ()))), a) for b in named))
     indexed_lower = {a.lower() for a in indexed} | {al.lower() for aliases in indexed.values() for al in aliases}
     unindexed: list[str] = []
     for alias, canonical in known_authorities().items():
@@ -469,12 +475,15 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     form_words = form_words - {t for m in REPEATED_COMPOUND.finditer(text) for t in tokenize(m.group(1))}
     subject = tuple(t for t in dict.fromkeys(tokenize(HAPPENING.sub(" ", TIME_PHRASE.sub(" ", JUDGES.sub(
         " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
-    if asks == "describe" and named and (not subject and HOW_GOOD.search(text) or (
+    if asks == "describe" and named and (not subject and (HOW_GOOD.search(text) or HOW_DOING.search(text)) or (
             subject and set(subject) <= GRADE_TERMS and GRADES_ASKED.search(text))):
         asks = "grade"  # "is Bolton any good?", "is Knowsley inadequate?": how the council was judged overall
     elif asks == "grade" and areas and HOW_GOOD.search(text) and not (GRADE.search(text) or GRADE_WEAK.search(text)) \
             and beyond_areas(text, areas, subject):
         asks = "describe"  # "how well do children in care do at school?": school, not the judged area
+    elif asks == "grade" and not areas and not GRADE.search(text) and OFSTED_SAID.search(text) and subject \
+            and not set(subject) <= GRADE_TERMS:
+        asks = "describe"  # "what did Ofsted say about the virtual school?"
     if quantity and HOW_BIG.search(text):
         subject = tuple(t for t in subject if t not in SIZE_WORDS)  # "how big are caseloads?": a number is asked
     if quantity == "duration":

@@ -290,6 +290,26 @@ def test_a_council_named_inside_another_councils_name_is_not_named():
     assert understand("what must west northamptonshire improve?", indexed).authorities == ("West Northamptonshire",)
 
 
+@pytest.mark.parametrize("question, asks, named", [
+    ("how is Medway doing?", "grade", ("Medway",)),
+    ("how is the virtual school doing in Medway", "describe", ("Medway",)),  # something in particular
+    ("what did Ofsted say about the virtual school in Medway?", "describe", ("Medway",)),
+    ("what did Ofsted say about Medway?", "grade", ("Medway",)),
+    ("what did ofsted say about medways virtual school", "describe", ("Medway",)),  # a possessive, no apostrophe
+])
+def test_how_a_council_is_doing_is_its_grade_and_what_ofsted_said_of_a_thing_is_a_description(question, asks, named):
+    q = understand(question, INDEXED)
+    assert (q.asks, q.authorities) == (asks, named)
+
+
+def test_a_name_inside_another_council_s_short_form_names_only_that_council():
+    from index.authorities import aliases
+
+    indexed = {name: [a for a, canonical in aliases().items() if canonical == name] for name in ("North Yorkshire", "York")}
+    assert understand("how did north yorks do in 2023", indexed).authorities == ("North Yorkshire",)  # not "York" + s
+    assert understand("how did north yorkshire and york do", indexed).authorities == ("North Yorkshire", "York")
+
+
 @pytest.mark.parametrize("question, summary", [
     ("tell me about Medway 2013", True),
     ("what did the Medway inspection find?", True),
