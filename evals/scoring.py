@@ -38,15 +38,14 @@ GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90
         "refusal_accuracy": 0.95}
 # The gate per set and way of asking. The tuning set, asked either way, must meet GATE. The blind
 # set has floors a little under what this code measures, so that any regression fails CI: issue
-# 12's targets (GATE) are met there for citation recall, fact recall and refusal accuracy, asked either
-# way, and for recall@5 with its report selected, and are gated at them; not yet for citation precision
-# (measured 0.918 selected, 0.924 widget) nor recall@5 with no report selected (0.925).
+# 12's targets (GATE) are met there for recall@5, citation recall, fact recall and refusal accuracy,
+# asked either way, and are gated at them; not yet for citation precision (measured 0.932 either way).
 # Raise these floors as the blind figures rise; never tune on the blind items to raise them.
 GATES = {
     ("tuning", "selected"): GATE,
     ("tuning", "widget"): GATE,
-    ("blind", "selected"): {**GATE, "citation_precision": 0.91},
-    ("blind", "widget"): {**GATE, "recall_at_5": 0.92, "citation_precision": 0.91},
+    ("blind", "selected"): {**GATE, "citation_precision": 0.92},
+    ("blind", "widget"): {**GATE, "citation_precision": 0.92},
 }
 
 
