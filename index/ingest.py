@@ -118,7 +118,8 @@ class Ingestor:
         within each report, for a user watching one upload."""
         result = self.result
         before = fingerprint(self.store.catalog())
-        self._known = self._indexed_vectors(before, todo)
+        previous = self._previous_if_rereading(before, todo)
+        self._known = self._indexed_vectors(previous, todo)
         if self.on_start:
             self.on_start(len(todo), sum(len(p.paragraphs) for p in todo))
         written: list[tuple[ParsedReport, object]] = []
@@ -146,7 +147,7 @@ class Ingestor:
             result.seconds = time.perf_counter() - start
             self._known = {}
         if written:
-            self._refresh_snapshot(before, written)
+            self._refresh_snapshot(before, written, previous)
         return result
 
     def remove(self, report_id: str) -> bool:
@@ -194,19 +195,24 @@ class Ingestor:
             on_embedded(parsed.report.id, min(start + PROGRESS_STEP, len(texts)), len(texts))
         return np.concatenate(parts) if parts else self.store.embedder.embed([])
 
-    def _indexed_vectors(self, before: str, todo: list[ParsedReport]) -> dict[str, np.ndarray]:
+    def _previous_if_rereading(self, before: str, todo: list[ParsedReport]) -> Snapshot | None:
+        """The cached snapshot, loaded once for both its uses, when the planned reports include ones already
+        indexed (by this index's own model); None otherwise, so a plain upload does not load it early."""
+        catalog = self.store.catalog()
+        if not any(p.report.id in catalog for p in todo) or \
+                read_state_model(self.store.data_dir) != self.store.embedder.name:
+            return None
+        return load_cached(snapshot_dir(self.store.data_dir, self.store.location), before)
+
+    @staticmethod
+    def _indexed_vectors(previous: Snapshot | None, todo: list[ParsedReport]) -> dict[str, np.ndarray]:
         """The vectors the index holds for the planned reports it already has, by the text each
         embeds. A newer parser re-reads every report, and most paragraphs come out the same: without
-        these, a parser fix cost a whole-corpus ingest (23 minutes here) instead of a re-read.
-        Only from the snapshot of this index's own model; empty when nothing planned is indexed."""
-        catalog = self.store.catalog()
-        again = [p.report.id for p in todo if p.report.id in catalog]
-        if not again or read_state_model(self.store.data_dir) != self.store.embedder.name:
-            return {}
-        previous = load_cached(snapshot_dir(self.store.data_dir, self.store.location), before)
+        these, a parser fix cost a whole-corpus ingest (23 minutes here) instead of a re-read."""
         if previous is None:
             return {}
-        return {embedding_text(previous.records[i]): previous.vectors[i].copy() for i in previous.rows(again)}
+        rows = previous.rows([p.report.id for p in todo])
+        return {embedding_text(previous.records[i]): previous.vectors[i].copy() for i in rows}
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """Vectors for texts: the index's own where it has them, the rest embedded now."""
@@ -261,12 +267,13 @@ class Ingestor:
             todo.append(parsed)
         return todo
 
-    def _refresh_snapshot(self, before: str, written: list[tuple[ParsedReport, object]]) -> None:
-        """The new snapshot from the old one plus what was just written: no re-reading of the
-        whole index from Chroma, unless the old snapshot is not cached."""
+    def _refresh_snapshot(self, before: str, written: list[tuple[ParsedReport, object]],
+                          previous: Snapshot | None = None) -> None:
+        """The new snapshot from the old one (`previous`, if commit() loaded it already) plus what was just
+        written: no re-reading of the whole index from Chroma, unless the old snapshot is not cached."""
         directory = snapshot_dir(self.store.data_dir, self.store.location)
         catalog = self.store.catalog()
-        previous = load_cached(directory, before)
+        previous = previous if previous is not None else load_cached(directory, before)
         fresh = {parsed.report.id for parsed, _ in written}
         if previous is None or set(catalog) - set(previous.catalog) - fresh:
             load_snapshot(self.store, after_ingest=True)  # another writer changed it too: read it all
