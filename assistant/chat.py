@@ -129,10 +129,10 @@ def _years(question: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"\b(?:19|20)\d\d\b", question)))
 
 
-def _where(previous: str) -> str:
-    """ " in Cornwall in 2024": the councils and years the conversation was about."""
-    places, years = _places(previous), _years(previous)
-    return (f" in {' and '.join(places)}" if places else "") + (f" in {' '.join(years)}" if years else "")
+def _where(previous: str, years: bool = True) -> str:
+    """ " in Cornwall in 2024": the councils (and years) the conversation was about."""
+    places, when = _places(previous), _years(previous) if years else []
+    return (f" in {' and '.join(places)}" if places else "") + (f" in {' '.join(when)}" if when else "")
 
 
 def _in_the_same_place(question: str, previous: str) -> str:
@@ -141,7 +141,4 @@ def _in_the_same_place(question: str, previous: str) -> str:
     says its own: "how did they do in 2019?"). A question naming a council, or asked first, stands as it is."""
     if _places(question) or not _places(previous):
         return question
-    where = f" in {' and '.join(_places(previous))}"
-    if not _years(question) and _years(previous):
-        where += f" in {' '.join(_years(previous))}"
-    return f"{question.strip().rstrip(' ?.')}{where}?"
+    return f"{question.strip().rstrip(' ?.')}{_where(previous, years=not _years(question))}?"
