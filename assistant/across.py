@@ -132,8 +132,10 @@ def _trend(query: Query, rows: list[JudgementRow], areas: tuple[str, ...], snap:
     elif first.grade_number == last.grade_number:
         tail = f"It was {last.grade} at the first of these inspections and at the latest ({last.date[:4]})."
     else:
-        moved = "better" if (last.grade_number or 5) < (first.grade_number or 5) else "worse"
-        tail = f"It went from {first.grade} ({first.date[:4]}) to {last.grade} ({last.date[:4]}), which is {moved}."
+        # (a grade without a number, "Not judged", is neither better nor worse than another)
+        moved = "" if first.grade_number is None or last.grade_number is None else \
+            ", which is better" if last.grade_number < first.grade_number else ", which is worse"
+        tail = f"It went from {first.grade} ({first.date[:4]}) to {last.grade} ({last.date[:4]}){moved}."
     return Decision(Candidate("across", drafts, fit=1.0, support=1.0, structured=True, lead=lead, tail=tail))
 
 

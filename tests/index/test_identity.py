@@ -171,3 +171,6 @@ def test_inspection_dates_as_printed(text, start, end):
 def test_grade_numbers():
     assert [grade_number(w) for w in ("Outstanding", "Good", "Requires improvement to be good", "Adequate",
                                       "Inadequate", "Not judged")] == [1, 2, 3, 3, 4, None]
+    # as SIF summaries write it: "Children's services in Havering require improvement to be good"
+    assert grade_number("require improvement\nto be good") == 3
+    assert grade_number("requires  Improvement") == 3
