@@ -139,6 +139,12 @@ class LexicalIndex:
         candidates = {w for variant in _deletions(token) | {token} for w in self._deletes.get(variant, ())}
         candidates |= {token_ for token_ in _deletions(token) if token_ in self.vocab}
         best = [w for w in candidates if edits(token, w) <= 2]
+        if not best:
+            # a slip in the ending the stemmer would have cut: "unregisterd" is one letter from
+            # "unregistered", whose stem "unregist" is three edits from the slip as typed
+            stems = {tokenize(v)[0] for v in _one_edit(token) if len(tokenize(v)) == 1}
+            best = [w for w in stems if w in self.vocab]
+            return max(best, key=self.document_frequency, default=None)
         return max(best, key=lambda w: (-edits(token, w), self.document_frequency(w)), default=None)
 
     def postings(self, token: str) -> np.ndarray:
@@ -164,6 +170,14 @@ class LexicalIndex:
             return index
         except Exception:  # damaged or partial: the caller rebuilds from Chroma
             return None
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every word one deletion, transposition, replacement or insertion from `word` (Norvig's edits1)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
 
 
 def _deletions(word: str, depth: int = 2) -> set[str]:

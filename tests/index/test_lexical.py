@@ -44,3 +44,10 @@ def test_an_adjective_and_its_noun_share_a_stem(adjective, noun):
     from index.lexical import tokenize
 
     assert tokenize(adjective) == tokenize(noun)
+
+
+def test_a_slip_in_an_ending_the_stemmer_cuts_is_mended_to_the_word_it_stems_as():
+    index = LexicalIndex.build(["children live in unregistered children's homes", "registered homes"])
+    # "unregisterd" is three edits from the stem "unregist", one from the word "unregistered"
+    assert index.closest("unregisterd") == "unregist"
+    assert index.closest("xylophones") is None
