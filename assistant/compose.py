@@ -18,7 +18,8 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, STOCK_ASKED, _split,
-                            asked_kinds, count_stated, counting, counting_on, fact_kinds, sentences, states)
+                            asked_kinds, count_stated, counting, counting_on, fact_kinds, provided, sentences,
+                            states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
@@ -301,6 +302,11 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         close = max(s[1] for s in scored) * IN_WORDS_CLOSE
         if any(s[1] >= close and states(sentences(s[3])[-1], accept - in_words, wanted) for s in scored):
             scored = [s for s in scored if states(sentences(s[3])[-1], accept - in_words, wanted)]
+    if "provider" in accept:
+        # "hosted by another London local authority" names who runs what it follows, and only that: not
+        # "children's services" because the out-of-hours service they include is hosted elsewhere
+        scored = [s for s in scored if states(sentences(s[3])[-1], accept - {"provider"}, wanted)
+                  or set(query.subject) <= provided(sentences(s[3])[-1])]
     if query.asks == "date":
         # a cover's dates are its own inspection's, not an earlier one's ("when was Oldham inspected before
         # this one?")
@@ -315,6 +321,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
     if wanted == "count" and STOCK_ASKED.search(query.text):
         kept = stated
         stated = lambda s: ADDED.sub(" ", kept(s))  # how many there are, not how many were added
+        counts = _outright(counts)
     if wanted == "count" and not leaving:
         # nor do its words make the sentence about those still there: "312 children who have ceased to
         # be looked after" is not about looked after children
@@ -409,6 +416,17 @@ def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, qu
             notes.append(f"{report.short_name()}; the latest report of {report.authority} indexed is "
                          f"{newest.short_name()}")
     return f"(This is from {'. '.join(notes)}.)" if notes else ""
+
+
+def _outright(counts):
+    """`counts` for a question asking how many there are in all ("how many social workers does Lancashire
+    have?"): a share of them ("50% of frontline social workers") or a count whose noun goes unsaid ("four
+    were adopted by their foster carers") says how many of some of them, not how many there are."""
+    def present(tokens):
+        return counts(tokens)
+    present.compound = getattr(counts, "compound", ())
+    present.outright = True
+    return present
 
 
 def _counting(text: str, stated, counts) -> float:

@@ -63,6 +63,27 @@ FREQUENCY = re.compile(r"\b(daily(?! (lives?|living|life|routines?|tasks?|experi
                        r"quarter|year)|"
                        r"(\d+|" + NUMBER_WORDS + r")[- ](day|week|month)(ly)?\s+(?:[\w-]+\s+){0,3}"
                        r"(cycles?|rotas?|basis|reviews?|meetings?))\b", re.I)
+# how far: "more than 50 miles from Swindon", "a 20-mile radius", "within 20 kilometres"
+DISTANCE = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")[\s-]+(miles?|kilometres?|kilometers?|km)\b", re.I)
+# who runs or provides something, where a report names the body by what it is rather than its name: "The
+# out-of-hours service, hosted by another London local authority, ...", "advocacy is commissioned from a
+# national charity"
+PROVIDER = re.compile(r"\b(run|hosted|provided|delivered|commissioned|operated|managed)\s+(by|from|through)\s+"
+                      r"(an?|another|the|its|their|two|three|[A-Z])\b")
+
+
+def provided(sentence: str) -> set[str]:
+    """The terms of what a sentence says is run or provided by someone: the few words before "hosted by"."""
+    m = PROVIDER.search(sentence)
+    if not m:
+        return set()
+    before = re.split(r"[.;:]", sentence[:m.start()])[-1].split()[-8:]
+    return set(tokenize(" ".join(before)))
+
+
+# a change's size as a multiple: "caseloads have halved", "referrals doubled", "three times as many"
+MULTIPLE = re.compile(r"\b(halved|halving|doubled|doubling|trebled|tripled|quadrupled|(twice|(two|three|four|five|ten) "
+                      r"times) as (many|much|high|large|likely))\b", re.I)
 DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b", re.I)
 AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds\b|\b\d[\d,.]*\s?(m|bn|k)\b(?=.*£)", re.I)
 # an organisation with its initials: "Achieving for Children (AfC)"
@@ -207,6 +228,12 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("count")
     if "number" in lower and COUNT_IN_WORDS.search(sentence):
         kinds.add("count")
+    if _any_in(lower, ("by", "from", "through")) and PROVIDER.search(sentence):
+        kinds.add("provider")
+    if numeric and _any_in(lower, ("mile", "kilomet", "km")) and DISTANCE.search(sentence):
+        kinds.add("distance")
+    if _any_in(lower, ("halv", "doubl", "trebl", "tripl", "quadrupl", "twice", "times")) and MULTIPLE.search(sentence):
+        kinds.add("multiple")
     if PACE.search(sentence):
         kinds.add("pace")
     if LENGTH_IN_WORDS.search(sentence):
@@ -249,6 +276,12 @@ def _split(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((sentence, frozenset(tokenize(sentence))) for sentence in sentences(text))
 
 
+# a question asking how big a change was: "how much did caseloads come down?", "by how much have referrals risen?"
+CHANGE_ASKED = re.compile(r"\bhow (much|far)\b.*\b(reduc|increas|fall|fell|rise|rose|risen|grow|grew|drop|decreas|chang|"
+                          r"cut|come down|came down|gone down|went down|go down|gone up|went up|come up|came up|halv|"
+                          r"doubl)\w*", re.I)
+
+
 def asked_kinds(query) -> tuple[str, set[str]]:
     """For a question asking for a fact of a type (Query.typed): the kind it wants, and the kinds
     that answer it. "How many" is answered by a share too ("78% of children"), not the reverse; "how
@@ -261,6 +294,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
         return wanted, {"date", "age", "duration", "frequency"}
     # "how often are plans reviewed?" is answered by "reviewed within six months" as well as "every six months"
     accept = {wanted} | ({"percent"} if wanted == "count" else {"duration"} if wanted == "frequency" else set())
+    if wanted == "count" and CHANGE_ASKED.search(query.text):
+        accept.add("multiple")  # "how much have caseloads come down?": "caseloads have halved"
     if wanted == "duration" and re.search(r"\bhow (quickly|fast|soon|promptly)\b", query.text, re.I):
         accept.add("pace")  # "how quickly are referrals dealt with?": "within 24 hours", or "timely" if no time is given
     elif wanted == "duration" and re.search(r"\bhow long\b", query.text, re.I):
@@ -270,6 +305,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
     if query.asks == "name" and query.name_of != "person":
         # a thing's name may be an organisation's, with its initials: "Achieving for Children (AfC)"
         accept = {"name", query.name_of} | ({"organisation"} if query.name_of == "thing" else set())
+        if query.name_of == "organisation":
+            accept.add("provider")  # "who runs the out-of-hours service?": "hosted by another London local authority"
     return wanted, accept
 
 
@@ -392,22 +429,45 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
             # "family hubs, three of which they launched in 2023": the number counts what comes before it
             before = _ANTECEDENT.search(masked[:m.start()])
             what = before.group(1) if before else what
-        out.append((number, frozenset(tokenize(what)), share, bool(_ELIDED.match(what))))
+        out.append((number, tuple(tokenize(what)), share, bool(_ELIDED.match(what))))
     for m in _COUNT_AFTER_NOUN.finditer(masked):
-        what = frozenset(tokenize(m.group("what")))
+        what = tuple(tokenize(m.group("what")))
         if what:
             out.append((m.group("n"), what, False, False))
     for m in _JOINED_COUNT.finditer(masked):
-        out.append((m.group(1), frozenset(tokenize(m.group("what"))), False, False))
+        out.append((m.group(1), tuple(tokenize(m.group("what"))), False, False))
     for m in _CLOSING.finditer(masked):
-        out.append((m.group(2), frozenset(), False, True))  # what it counts goes unsaid, as with "17 were placed"
+        out.append((m.group(2), (), False, True))  # what it counts goes unsaid, as with "17 were placed"
     return tuple(out)
+
+
+# people named by their role: counted as that role
+ROLES = frozenset(tokenize("carers carer offenders offender parents parent mothers fathers adopters workers worker "
+                           "officers officer advisers adviser staff practitioners professionals volunteers mentors"))
+
+
+def _other_kind(words: tuple[str, ...], compound: tuple[str, ...]) -> bool:
+    """Whether words counted name another kind of the people a question counts by their role: "73 family
+    support workers" are not the social workers of "how many social workers ...?", nor "25 connected
+    carers" the foster carers asked about; "12 newly qualified social workers" and "40 workers" may be."""
+    if len(compound) < 2 or compound[-1] not in ROLES:
+        return False  # "the four current arrangements" are private fostering arrangements all the same
+    if compound[-1] not in words:
+        # a role the question names is the count's noun: "208 live with foster families" counts no foster carers
+        return bool(set(compound[:-1]) & set(words))
+    at = words.index(compound[-1])
+    return at > 0 and words[at - 1] not in compound
 
 
 def _numbers_counting(sentence: str, present):
     """(strength, number as written) for each number of the sentence that counts the subject (`counting`)."""
     about: bool | None = None  # whether the sentence holds the subject at all, worked out once if needed
-    for number, counted, share, elided in _count_phrases(sentence):
+    compound = getattr(present, "compound", ())
+    outright = getattr(present, "outright", False)
+    for number, words, share, elided in _count_phrases(sentence):
+        counted = frozenset(words)
+        if _other_kind(words, compound) or (outright and (share or elided)):
+            continue
         # people counted answer a question about people; about care leavers, only young people do ("130 families
         # with children" are no care leavers)
         if present(counted) or (counted & PEOPLE and (present(set(GENERIC_PEOPLE)) or (

@@ -80,7 +80,11 @@ class Evidence:
         if not counted or set(counted) <= GENERIC_PEOPLE:
             return self.present
         wanted = set(counted)
-        return lambda tokens: self.present(tokens) & wanted
+
+        def present(tokens):
+            return self.present(tokens) & wanted
+        present.compound = counted  # the words in the question's order: "social workers", not other workers
+        return present
 
     def heaviest(self) -> str | None:
         """The subject term that carries most of the question's weight: what it is about. The name of

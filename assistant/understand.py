@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import GENERIC_PEOPLE
+from assistant.facts import GENERIC_PEOPLE, ROLES
 from index.authorities import COMMON_WORDS, normalise
 from index.lexical import edits, tokenize
 from index.vocabulary import BY_KEY, EVERYDAY, areas_asked, audience_asked, timescale_asked
@@ -74,18 +74,25 @@ DATE = re.compile(r"^\s*when\b|\bwhat (date|year|month|day)\b|\bsince when\b|\bh
                   r"\bwhen (did|was|were|is|does|will)\b", re.I)
 # "at what age do care leavers get a personal adviser?", "up to what age?", "how old are they when ...?"
 AGE_ASKED = r"\b(at|until|till|to|from|by|after|before) what age\b|\bwhat age\b|\bhow old\b"
+# "how far away do children live?", "how many miles ...": a distance ("how far has it improved?" is not)
+DISTANCE_ASKED = (r"\bhow far (away|from|out)\b|\bhow far (do|does|did|are|is|were|was) [^?]{0,60}\b(live|lives|living|"
+                  r"placed|travel\w*|away|from)\b|\bwhat distance\b|\bhow many (miles|kilometres|km)\b")
 QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"
                       # "what is the agency staff rate?", "what was the average caseload?"
                       r"\bwhat (is|was|are|were) (the |their |its )?([\w’'-]+ ){0,4}(rates?|percentages?|proportions?|"
                       r"numbers?|figures?|averages?|totals?)\b(?! of (improvement|change|progress))|"
-                      r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow (big|large)\b|" + AGE_ASKED, re.I)
+                      r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow (big|large)\b|" + AGE_ASKED + "|" +
+                      DISTANCE_ASKED, re.I)
+# "how far away do children live?": a distance is asked; its words are the form, not the subject
+DISTANCE_WORDS = frozenset(tokenize("far away distance miles mile kilometres km"))
 # "how big are IRO caseloads?", "how large is the team?": the size is the number asked for, not a term
 HOW_BIG = re.compile(r"\bhow (big|large|high|small|low)\b", re.I)
 SIZE_WORDS = frozenset(tokenize("big large high small low size"))
 # "how much does BCP depend on agency staff?" asks how far, not how many (money is an amount, asked first)
 # (a change asks its size: "how much have caseloads fallen?")
 DEGREE = re.compile(r"\bhow much (do|does|did|is|are|was|were|has|have|had)\b(?!.*\b(reduc|increas|fall|fell|rise|rose|"
-                    r"risen|grow|grew|drop|decreas|improv|chang|cut|save|saving)\w*)", re.I)
+                    r"risen|grow|grew|drop|decreas|improv|chang|cut|save|saving|(come|came|gone|went|go) (down|up)|"
+                    r"halv|doubl)\w*)", re.I)
 PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
 DURATION = re.compile(r"\bhow (long|quickly|fast)\b|\bhow many (working )?(hours|days|weeks|months|years)\b", re.I)
 FREQUENCY = re.compile(r"\bhow often\b", re.I)
@@ -97,6 +104,8 @@ GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! 
                         r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give|(make|made|think|thought|thinks) of)\b", re.I)
 # "how is Cornwall doing?": of a council, nothing else named, how it was judged
 HOW_DOING = re.compile(r"\bhow (is|are|was|were) .{0,40}\b(doing|getting on|performing|faring)\b", re.I)
+# "swindon overall 2019": a council, the word overall and nothing else asks its overall grade
+OVERALL = re.compile(r"\boverall\b", re.I)
 # what Ofsted said of something in particular is what it found, not a grade: "what did Ofsted say about the
 # virtual school?"
 OFSTED_SAID = re.compile(r"\bofsted (say|said|(make|made|think|thought|thinks) of)\b", re.I)
@@ -196,7 +205,9 @@ FORM_SPELLINGS = frozenset(w for w in (FORM_TEXT + " recommendation recommendati
 REPEATED_COMPOUND = re.compile(r"\b([a-z]+) (to|by) \1\b", re.I)
 # That something happens is the question's form, like "done" and "happen": "are reviews held on time?" asks
 # about reviews ("held accountable" says nothing of them); being held under an Act is about the person.
-HAPPENING = re.compile(r"\b(held|holds?|holding|take[sn]? place|taking place|took place|carried out)\b(?! under)", re.I)
+HAPPENING = re.compile(r"\b(held|holds?|holding|take[sn]? place|taking place|took place|carried out|"
+                       # a change's direction in everyday words: "have caseloads come down?"
+                       r"(come|came|coming|gone|went|go|going) (down|up))\b(?! under)", re.I)
 # "local" says where only before the council it qualifies; "local foster placements" are placements near home
 LOCAL_COUNCIL = re.compile(r"\blocal (?=(authority|authorities|council|councils|area|areas)\b)", re.I)
 
@@ -232,7 +243,7 @@ class Query:
     # ("jab", (("immunis",),)): an everyday word counts as present where its stand-in is
     stand_ins: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     areas: tuple[str, ...] = ()  # judged areas it names (index.vocabulary keys)
-    quantity: str | None = None  # for asks="quantity": "percent", "age", "duration", "frequency" or "count"
+    quantity: str | None = None  # for asks="quantity": "percent", "age", "duration", "frequency", "distance" or "count"
     counted: tuple[str, ...] = ()  # for a count, the subject terms of what is counted: "how many foster carers ..."
     name_of: str | None = None  # for asks="name": "person", "organisation" or "thing"
     explicit_grade: bool = False  # names a grade ("what grade ...", "judged"), not only "how good is ..."
@@ -459,7 +470,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     timescale = timescale_asked(text) if asks == "action" or not re.search(r"\bnow\b", text, re.I) else None
     quantity = None
     if asks == "quantity":
-        quantity = ("percent" if PERCENT.search(text) else "age" if re.search(AGE_ASKED, text, re.I)
+        quantity = ("distance" if re.search(DISTANCE_ASKED, text, re.I)
+                    else "percent" if PERCENT.search(text) else "age" if re.search(AGE_ASKED, text, re.I)
                     else "duration" if DURATION.search(text) else "frequency" if FREQUENCY.search(text) else "count")
     # the names as written too: "S Glos", "BCP" and "London Corporation" say where, not what
     written = [alias for a in named for alias in indexed.get(a, ()) if mentions(text, alias)]
@@ -475,7 +487,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     form_words = form_words - {t for m in REPEATED_COMPOUND.finditer(text) for t in tokenize(m.group(1))}
     subject = tuple(t for t in dict.fromkeys(tokenize(HAPPENING.sub(" ", TIME_PHRASE.sub(" ", JUDGES.sub(
         " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
-    if asks == "describe" and named and (not subject and (HOW_GOOD.search(text) or HOW_DOING.search(text)) or (
+    if asks == "describe" and named and (not subject and (HOW_GOOD.search(text) or HOW_DOING.search(text)
+                                                          or OVERALL.search(text)) or (
             subject and set(subject) <= GRADE_TERMS and GRADES_ASKED.search(text))):
         asks = "grade"  # "is Bolton any good?", "is Knowsley inadequate?": how the council was judged overall
     elif asks == "grade" and areas and HOW_GOOD.search(text) and not (GRADE.search(text) or GRADE_WEAK.search(text)) \
@@ -488,6 +501,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
         subject = tuple(t for t in subject if t not in SIZE_WORDS)  # "how big are caseloads?": a number is asked
     if quantity == "duration":
         subject = tuple(t for t in subject if t not in TAKES)  # "how long do care proceedings take?"
+    elif quantity == "distance":
+        subject = tuple(t for t in subject if t not in DISTANCE_WORDS)
     elif quantity == "age":
         subject = tuple(t for t in subject if t not in AGE_WORDS)  # "at what age ...": an age is what is asked
     if asks == "amount":
@@ -582,7 +597,7 @@ def tone_asked(text: str) -> str | None:
 
 
 # "how many foster carers did ...", "the number of children who ...": what a count question counts
-COUNTED = re.compile(r"\b(how many|number of)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+COUNTED = re.compile(r"\b(how many|number of)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
 LOOKED_AFTER = re.compile(r"^looked[- ]after\s+(?=\S)", re.I)
 COUNTING_WORDS = {"different", "separate", "individual", "distinct"}
 POSSESSIVE = re.compile(r"\w['’]s?$|^(children|people|men|women)s$", re.I)  # as typed: "childrens homes"
@@ -595,11 +610,15 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
     if not m:
         return ()
     out: list[str] = []
+    of = False
     # "looked after" says which children, as "in care" does after the noun: "how many looked after kids ..."
     # counts kids, not the looking
     for word in LOOKED_AFTER.sub("", m.group(2)).split():
         if word.lower() in COUNTING_WORDS:
             continue  # "how many different directors": directors
+        if not out and (word.lower() in ("of", "the", "its", "their") or (of and POSSESSIVE.search(word))):
+            of = of or word.lower() == "of"
+            continue  # "how many of Havering's social workers": social workers
         terms = tokenize(word)
         if not terms or not set(terms) <= set(subject):
             break  # "did", "are", a council's name: the counted words have ended
@@ -613,8 +632,6 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-ROLES = frozenset(tokenize("carers carer offenders offender parents parent mothers fathers adopters workers worker "
-                           "officers officer advisers adviser staff practitioners professionals volunteers mentors"))
 
 
 SERVICES = frozenset(tokenize("services service"))  # "services for children in care" is how an area is named

@@ -310,7 +310,8 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
     patterns = {"percent": facts.PERCENT, "duration": facts.DURATION, "frequency": facts.FREQUENCY,
                 "date": facts.DATE, "amount": facts.AMOUNT, "name": facts.PERSON,
                 "organisation": facts.ORGANISATION, "thing": facts.THING_NAME, "age": facts.AGE, "pace": facts.PACE,
-                "length": facts.LENGTH_IN_WORDS, "regularity": facts.REGULARITY}
+                "length": facts.LENGTH_IN_WORDS, "regularity": facts.REGULARITY, "distance": facts.DISTANCE,
+                "multiple": facts.MULTIPLE, "provider": facts.PROVIDER}
     checked, seen = 0, set()
     for path in (SAMPLE, MEDWAY, SANDWELL, SMALL_PDF):
         for paragraph in parse_file(path).paragraphs:
@@ -484,6 +485,60 @@ def test_care_leavers_narrow_what_a_count_counts():
     assert counting("Placements are provided by 127 Medway foster carers.", counts) == 0
     assert counting("Medway enabled 15 young people aged 18 or over to remain in their foster placement.", counts) == 1
     assert counting("There were 209 young people with care leaver status.", counts) == 1
+
+
+def test_a_count_of_another_kind_of_worker_or_a_part_of_them_is_no_count_of_those_asked_about():
+    """ "how many social workers does X have?": not "73 family support workers", nor "208 live with foster
+    families" for foster carers; asked how many there are in all, not a share of them either."""
+    from assistant import compose
+    from assistant.facts import counting
+    from assistant.retrieve import Evidence
+    from assistant.understand import Query
+
+    def counts_for(question, subject, counted):
+        query = Query(text=question, asks="quantity", quantity="count", subject=subject, counted=counted)
+        evidence = Evidence(query=query, report_ids=[], hits=[], ranked=[], weights=dict.fromkeys(subject, 1.0))
+        return evidence.counting_terms(query.counted)
+
+    social = counts_for("how many social workers does lancashire have", ("social", "worker"), ("social", "worker"))
+    assert counting("Seventy-three family support workers will join the social work degree scheme.", social) == 0
+    assert counting("There are 12 newly qualified social workers in the team.", social) == 1
+    assert counting("Approximately 50% of frontline social workers have less than two years experience.", social) == 0.5
+    assert counting("Approximately 50% of frontline social workers have less than two years experience.",
+                    compose._outright(social)) == 0
+    assert counting("There are 240 social workers.", compose._outright(social)) == 1
+    foster = counts_for("how many foster carers are there", ("foster", "carer"), ("foster", "carer"))
+    assert counting("- 208 live with foster families.", foster) == 0
+    assert counting("The council has 81 foster carers and 22 connected carers.", foster) == 1
+    # not a role: what describes the arrangements does not make them another kind
+    fostering = counts_for("how many private fostering arrangements are there", ("privat", "foster", "arrang"),
+                           ("privat", "foster", "arrang"))
+    assert counting("A worker supports the families in the four current arrangements.", fostering) == 1
+
+
+@pytest.mark.parametrize("sentence, kind, states", [
+    ("The experience of those children who live more than 50 miles from Swindon is improving.", "distance", True),
+    ("Children live within a 20-mile radius.", "distance", True),
+    ("Children are visited every 6 weeks.", "distance", False),
+    ("Caseloads have halved, and staff feel supported.", "multiple", True),
+    ("Referrals have doubled since 2019.", "multiple", True),
+    ("Children are three times as likely to be excluded.", "multiple", True),
+    ("Caseloads have reduced.", "multiple", False),
+    ("The out-of-hours service, hosted by another London local authority, responds well.", "provider", True),
+    ("The advocacy service is provided by an independent agency.", "provider", True),
+    ("Care leavers are supported by their personal advisers.", "provider", False),
+])
+def test_distances_multiples_and_who_provides_a_service_are_kinds_of_fact(sentence, kind, states):
+    from assistant.facts import fact_kinds
+
+    assert (kind in fact_kinds(sentence)) == states
+
+
+def test_who_provides_a_service_is_said_of_what_comes_before_it():
+    from assistant.facts import provided
+
+    sentence = "The out-of-hours service, hosted by another London local authority, responds to children’s needs."
+    assert {"hour", "servic"} <= provided(sentence) and "children" not in provided(sentence)
 
 
 def understand_text(question: str, subject: tuple[str, ...]):

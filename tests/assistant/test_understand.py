@@ -48,6 +48,15 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     ("who are most of the children in care in the City of London?", "describe", None),
     ("who are the lead inspectors?", "name", None),
     ("what did Medway get for overall effectiveness?", "grade", None),
+    # a council, "overall" and nothing else: its overall grade
+    ("medway overall 2013", "grade", None),
+    ("what is the overall picture in medway", "describe", None),
+    # how far away is a distance; how far something went is not
+    ("how far away from medway do some children in care live?", "quantity", "distance"),
+    ("how many miles from home are children placed?", "quantity", "distance"),
+    ("how far has medway improved?", "describe", None),
+    # the size of a change is a quantity, in everyday words too
+    ("how much have caseloads come down in medway?", "quantity", "count"),
 ])
 def test_the_interrogative_decides_the_kind(question, asks, quantity):
     q = understand(question, INDEXED)
@@ -646,6 +655,9 @@ def test_that_something_happens_is_form_not_subject(question, absent, present):
     ("how many children's homes has medway got?", ("home",)),  # whose homes, not children, are counted
     ("how many childrens homes does medway run?", ("home",)),
     ("how many different directors has medway had in the past year?", ("director",)),
+    # "of" a council's, or of the: the people named after it are counted
+    ("how many of medway's social workers are agency?", ("social", "worker")),
+    ("how many of the foster carers in medway are approved?", ("foster", "carer")),
 ])
 def test_looked_after_says_which_children_a_count_counts(question, counted):
     assert understand(question, INDEXED).counted == counted
@@ -873,3 +885,8 @@ def test_a_count_whose_noun_comes_before_it(sentence, counts):
 def test_how_big_asks_for_a_number_of_its_subject():
     q = understand("how big are IRO caseloads in wirral", {"Wirral": []})
     assert (q.asks, q.quantity) == ("quantity", "count") and set(q.subject) == {"iro", "caseload"}
+
+
+def test_a_change_asked_in_everyday_words_keeps_its_direction_out_of_the_subject():
+    assert set(understand("how much have caseloads come down in medway?", INDEXED).subject) == {"caseload"}
+    assert set(understand("how far away do children in care live?", INDEXED).subject) == {"children", "care", "live"}
