@@ -39,7 +39,16 @@ GRADE_LINE = re.compile(r"\**\s*Grade\s*([1-4])\s*\(\s*(Outstanding|Good|Adequat
 # "...help and protection: good", "... is outstanding", "The Local Safeguarding Children Board requires improvement"
 HEADING_JUDGEMENT = re.compile(r"(?::|\s+is|\s+are|(?=\s+requires?\s+improvement))\s+" + GRADE_WORD + r"\s*$", re.I)
 LINE_JUDGEMENT = re.compile(r"^(.*?)\s*\b" + GRADE_WORD + r"\s*$", re.I)
-REC_HEADING = re.compile(r"areas? for (?:improvement|priority action)|what needs to improve|recommendations", re.I)
+REC_HEADING = re.compile(r"areas? for (?:improvement|priority action)|what needs to improve|recommendations|"
+                         r"^priority and immediate action", re.I)
+# what a list of priority actions says when there are none: "The inspection did not find any areas for priority
+# and immediate action.", "There are no areas of priority action.", "No areas were identified for immediate improvement."
+NONE_FOUND = re.compile(r"^(the inspection did not (find|identify) any|there (are|were) no|no) areas?\b", re.I)
+# how a recommendation starts: what to do ("Ensure that ...", "Improve the quality of ...")
+IMPERATIVE = re.compile(r"^(ensure|improve|develop|increase|strengthen|secure|establish|review|reduce|provide|make|"
+                        r"implement|introduce|embed|extend|take|carry|continue|coordinate|undertake|complete|raise|"
+                        r"enable|monitor|agree|build|consolidate|address|evaluate|promote|identify|act|put|set|use|"
+                        r"significantly|urgently|swiftly|further|rapidly)\b", re.I)
 TOP_LEVEL_FOLLOWER = re.compile(r"^overall effectiveness$", re.I)
 SENTENCE_END = re.compile(r"[.;,!]['’\")\]*]*$")
 BOILERPLATE = re.compile(
@@ -272,7 +281,7 @@ class _Parser:
             self.sequence += 1
         self.last_number = number
         self.timescale = None
-        kind = "recommendation" if self.in_recs else "paragraph"
+        kind = "recommendation" if self.in_recs and not NONE_FOUND.search(rest) else "paragraph"
         self.cur = _Item(number, [rest], self._section(), self.judgement, kind=kind, sequence=self.sequence)
 
     def _bullet(self, line: str, body: str) -> None:
@@ -372,6 +381,9 @@ class _Parser:
             r"strength|summary|progress|information|judgement|inspection|about", text, re.I
         ):
             pass  # a sub-heading inside a recommendations list ("Help and protection")
+        elif self.in_recs and self._recommendation_follows(end):
+            pass  # a longer one, followed by what to do: "Assessment, planning, recording and reviewing children's
+            # progress" then "15. Improve the quality of all plans ..." (SIF reports of 2014)
         else:
             self.in_recs = False
         self.leaf = text
@@ -457,6 +469,11 @@ class _Parser:
         if self.cur is not None and self.cur.lines and (self.cur.text() or self.cur.number is not None):
             self.items.append(self.cur)
         self.cur = None
+
+    def _recommendation_follows(self, j: int) -> bool:
+        nxt = self._next_nonblank(j)
+        m = NUMBERED.match(nxt or "") or BULLET.match(nxt or "")
+        return bool(m and IMPERATIVE.match(m.group(m.lastindex).strip()))
 
     def _next_nonblank(self, j: int) -> str | None:
         while j < len(self.lines):

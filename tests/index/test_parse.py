@@ -298,3 +298,24 @@ def test_cli_parse_bad_file_is_one_line():
     assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
     assert BAD_HTML.name in out.stderr and "HTML" in out.stderr
+
+
+def test_a_sif_of_2014_lists_its_priority_actions_and_long_sub_headed_areas_as_recommendations():
+    """Waltham Forest 2015: "Priority and immediate action" heads paragraphs 1-4 and "Areas for improvement"
+    5-20, under sub-headings such as "Standards of social work practice"; the strengths after them are text."""
+    from tests.conftest import SHARED
+
+    report = parse_file(SHARED / "corpus" / "waltham-forest-2015-01-20.pdf")
+    kinds = {p.ref: p.kind for p in report.paragraphs}
+    assert all(kinds[str(n)] == "recommendation" for n in range(1, 21))
+    assert kinds["21"] == "paragraph"
+    assert report.text_of("1").startswith("Better coordinate information")
+
+
+def test_a_list_of_priority_actions_that_says_there_are_none_holds_no_recommendation():
+    from index.formats.body import NONE_FOUND
+
+    for text in ("The inspection did not find any areas for priority and immediate action.",
+                 "There are no areas of priority action.", "No areas were identified for immediate improvement."):
+        assert NONE_FOUND.search(text)
+    assert not NONE_FOUND.search("Ensure that no areas of the county lack early help.")
