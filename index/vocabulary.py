@@ -120,7 +120,8 @@ TIMESCALES = ("Immediately", "Within three months", "Within six months")
 _HEADING_TIMESCALE = re.compile(r"^(immediately|within (?:one|two|three|six|twelve|\d+) months?)\s*:?\s*$", re.I)
 # how a question names a deadline; "now" only counts in a question about what must be done
 ASKED_TIMESCALE = {
-    "Immediately": r"\bimmediate(ly)?\b|\bstraight away\b|\bright away\b|\burgent(ly)?\b|\bat once\b",
+    "Immediately": r"\bimmediate(ly)?\b|\bstraight away\b|\bright away\b|\burgent(ly)?\b|\bat once\b|"
+                   r"\bpriority actions?\b",
     "Within three months": r"\b(three|3)[ -]months?\b|\b90 days\b|\bquarter\b",
     "Within six months": r"\b(six|6)[ -]months?\b|\bhalf[ -]year\b",
 }

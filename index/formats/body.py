@@ -41,6 +41,8 @@ HEADING_JUDGEMENT = re.compile(r"(?::|\s+is|\s+are|(?=\s+requires?\s+improvement
 LINE_JUDGEMENT = re.compile(r"^(.*?)\s*\b" + GRADE_WORD + r"\s*$", re.I)
 REC_HEADING = re.compile(r"areas? for (?:improvement|priority action)|what needs to improve|recommendations|"
                          r"^priority and immediate action", re.I)
+# a list of what must be done at once: "Priority and immediate action" (SIF, 2014-15), "Areas for priority action"
+PRIORITY_LIST = re.compile(r"priority and immediate action|areas? for priority action", re.I)
 # what a list of priority actions says when there are none: "The inspection did not find any areas for priority
 # and immediate action.", "There are no areas of priority action.", "No areas were identified for immediate improvement."
 NONE_FOUND = re.compile(r"^(the inspection did not (find|identify) any|there (are|were) no|no) areas?\b", re.I)
@@ -153,6 +155,7 @@ class _Parser:
     judgement: Judgement | None = None  # the grade in force for the lines being read
     timescale: str | None = None
     in_recs: bool = False
+    list_timescale: str | None = None  # the deadline a whole list's heading gives: priority actions are immediate
     last_number: int = 0
     sequence: int = 0
     cur: _Item | None = None
@@ -282,7 +285,8 @@ class _Parser:
         self.last_number = number
         self.timescale = None
         kind = "recommendation" if self.in_recs and not NONE_FOUND.search(rest) else "paragraph"
-        self.cur = _Item(number, [rest], self._section(), self.judgement, kind=kind, sequence=self.sequence)
+        self.cur = _Item(number, [rest], self._section(), self.judgement, kind=kind, sequence=self.sequence,
+                         timescale=self.list_timescale if kind == "recommendation" else None)
 
     def _bullet(self, line: str, body: str) -> None:
         if self.in_recs or self.timescale:
@@ -292,7 +296,7 @@ class _Parser:
             parent = self._parent()
             self._close()
             self.cur = _Item(parent.number if parent else None, [body], self._section(), self.judgement,
-                             kind="recommendation", timescale=self.timescale,
+                             kind="recommendation", timescale=self.timescale or self.list_timescale,
                              parent=parent.number if parent else None,
                              sequence=parent.sequence if parent else -1)
             if parent:
@@ -374,9 +378,11 @@ class _Parser:
             self.top, self.leaf = text, None
             self.judgement = None
             self.in_recs = False
+            self.list_timescale = None
             return
         if REC_HEADING.search(text):
             self.in_recs = True
+            self.list_timescale = "Immediately" if PRIORITY_LIST.search(text) else None
         elif self.in_recs and len(text.split()) <= 6 and not re.search(
             r"strength|summary|progress|information|judgement|inspection|about", text, re.I
         ):
@@ -386,6 +392,7 @@ class _Parser:
             # progress" then "15. Improve the quality of all plans ..." (SIF reports of 2014)
         else:
             self.in_recs = False
+            self.list_timescale = None
         self.leaf = text
         self.timescale = None
         self.judgement = None

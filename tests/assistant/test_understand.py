@@ -22,6 +22,7 @@ INDEXED = {"South Gloucestershire": ["South Glos", "S Glos"], "Medway": [], "San
     ("What do young people say about feeling safe?", "describe", None, None),
     ("which paragraph says that?", "reference", None, None),
     ("what does bolton need to get better at?", "action", None, None),
+    ("what are rotherham's priority actions?", "action", "Immediately", None),
 ])
 def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     q = understand(question, INDEXED)

@@ -310,6 +310,9 @@ def test_a_sif_of_2014_lists_its_priority_actions_and_long_sub_headed_areas_as_r
     assert all(kinds[str(n)] == "recommendation" for n in range(1, 21))
     assert kinds["21"] == "paragraph"
     assert report.text_of("1").startswith("Better coordinate information")
+    # priority actions are for now; the areas for improvement give no deadline
+    deadlines = {p.ref: p.timescale for p in report.paragraphs if p.kind == "recommendation"}
+    assert [deadlines[str(n)] for n in range(1, 6)] == ["Immediately"] * 4 + [None]
 
 
 def test_a_list_of_priority_actions_that_says_there_are_none_holds_no_recommendation():
