@@ -348,11 +348,13 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
             # children counted are the children the question says: "how many children are in care?" is not
             # answered by "the number of children missing education is small"
             scored = [s for s in scored if evidence.present(set(tokenize(s[3]))) & set(qualifier)]
-    elif wanted == "count" or (query.asks == "name" and query.name_of == "person"):
+    elif wanted == "count" or (query.asks == "name" and not CALLED_SO.search(query.text)):
         # the number or the name must be in a sentence about the question's main term: "what is the
         # average caseload?", with nothing saying what is counted, not by "two other London boroughs" in
         # one about social workers; "who is the director?" by a name beside the role, not the cover's
-        # "Reporting inspector Christopher Sands" because the cover also says "children's services"
+        # "Reporting inspector Christopher Sands" because the cover also says "children's services"; "what
+        # is the advocacy service called?" by a name in a sentence about advocacy, not "the Integrated Youth
+        # Support Service (IYSS)" because it works with children in care
         main = evidence.heaviest()
         scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
     if scored:
@@ -416,6 +418,11 @@ def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, qu
             notes.append(f"{report.short_name()}; the latest report of {report.authority} indexed is "
                          f"{newest.short_name()}")
     return f"(This is from {'. '.join(notes)}.)" if notes else ""
+
+
+# "what do children in Lancashire call their permanent homes?": the name answers in place of the words asked
+# about ("lasting homes"), which the sentence giving it need not repeat
+CALLED_SO = re.compile(r"\bwhat (do|does|did)\b.{0,60}\bcall\b", re.I)
 
 
 def _outright(counts):

@@ -47,6 +47,14 @@ FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]
 NUMBER_OF_IS = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(is|are|was|were|stood at|remains?( at)?|remained( at)?|"
                           r"(has |had )?(risen|rose|fallen|fell|increased|decreased|reduced|grown|grew) to)\s+"
                           r"(about |around |approximately |nearly |over |just over |under )?\d[\d,]*\b(?!%)", re.I)
+# "the number of young people in such arrangements has increased from five in January 2014 to 13 in September
+# 2014": where it went, read before ages are masked ("to 13 in" would read as an age)
+NUMBER_WENT_TO = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(has |had )?(risen|rose|fallen|fell|increased|decreased|"
+                            r"reduced|grown|grew) from [^.;]{1,40}? to (about |around |approximately )?\d[\d,]*\b(?!%)",
+                            re.I)
+# none at all, as a report's list of figures says it: "- No children are unaccompanied asylum-seekers." (not
+# "there are no unnecessary delays in care planning", which counts nothing)
+ZERO = re.compile(r"^[-–•*\s]*No\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)")
 # ("the number ... has reduced" says which way it went, not how many: no answer to "how many ...?")
 # (the verb is the number's own, not a relative clause's: "a small number of social workers ... have
 # caseloads that are too high" says nothing of how many social workers there are; "the number of
@@ -129,7 +137,9 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
 _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
                 "network", "academy", "board", "partnership", "initiative", "app", "website")
 # (a digit inside a name: "the Care4us website")
-NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z0-9]+(?:\s+(?:(?:and|of|for)\s+)?[A-Z][a-z0-9]+){0,3}\s+(?i:" +
+# (a name run together: "The Rights2Rights service", "the FamilyLinks team")
+NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z0-9]+(?:[A-Z0-9][a-z0-9]*)*"
+                         r"(?:\s+(?:(?:and|of|for)\s+)?[A-Z][a-z0-9]+(?:[A-Z0-9][a-z0-9]*)*){0,3}\s+(?i:" +
                          "|".join(_NAMED_NOUNS) + r")\b")
 PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
                     r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
@@ -226,7 +236,9 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("thing")
     if numeric and _counts(sentence):
         kinds.add("count")
-    if "number" in lower and COUNT_IN_WORDS.search(sentence):
+    if "number" in lower and (COUNT_IN_WORDS.search(sentence) or (digits and NUMBER_WENT_TO.search(sentence))):
+        kinds.add("count")
+    if "No " in sentence and ZERO.search(sentence):
         kinds.add("count")
     if _any_in(lower, ("by", "from", "through")) and PROVIDER.search(sentence):
         kinds.add("provider")
@@ -373,7 +385,9 @@ _N = r"(?:\d[\d,.]*\d|\d|" + NUMBER_WORDS + r")"
 ADDED = re.compile(r"\b(?:additional|extra|further|another)\s+" + _N + r"(?:\s+[\w’'-]+){0,4}|"
                    r"\b" + _N + r"\s+(?:new|more|additional|extra|further)\b(?:\s+[\w’'-]+){0,4}|"
                    r"\b" + _N + r"\s+(?:[\w’'-]+\s+){0,4}?(?:were|have been|had been|was|has been)\s+(?:newly\s+)?"
-                   r"(?:recruited|appointed|approved|hired|added)\b", re.I)
+                   r"(?:recruited|appointed|approved|hired|added)\b|"
+                   # "resulting in a net gain of 19 households", "an increase of 12 carers"
+                   r"\b(?:net )?(?:gain|increase|rise|growth) of\s+" + _N + r"(?:\s+[\w’'-]+){0,4}", re.I)
 # "how many social workers does Hampshire employ?", "how many foster carers has it got?", "how many ... are there?"
 STOCK_ASKED = re.compile(r"\bhow many\b[^?]{0,60}?\b(?:does|do|did|has|have)\b[^?]{0,40}?\b(?:have|has|got|employ|"
                          r"run|own)\b|\bhow many\b[^?]{0,60}?\bare there\b", re.I)
@@ -436,6 +450,8 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool
             out.append((m.group("n"), what, False, False))
     for m in _JOINED_COUNT.finditer(masked):
         out.append((m.group(1), tuple(tokenize(m.group("what"))), False, False))
+    for m in ZERO.finditer(masked):
+        out.append(("no", tuple(tokenize(m.group("what"))), False, False))
     for m in _CLOSING.finditer(masked):
         out.append((m.group(2), (), False, True))  # what it counts goes unsaid, as with "17 were placed"
     return tuple(out)
@@ -446,15 +462,22 @@ ROLES = frozenset(tokenize("carers carer offenders offender parents parent mothe
                            "officers officer advisers adviser staff practitioners professionals volunteers mentors"))
 
 
+COUNT_NOUNS = ROLES | frozenset(tokenize("households placements arrangements"))
+
+
 def _other_kind(words: tuple[str, ...], compound: tuple[str, ...]) -> bool:
-    """Whether words counted name another kind of the people a question counts by their role: "73 family
+    """Whether words counted name another kind of what a question counts by a compound noun: "73 family
     support workers" are not the social workers of "how many social workers ...?", nor "25 connected
     carers" the foster carers asked about; "12 newly qualified social workers" and "40 workers" may be."""
-    if len(compound) < 2 or compound[-1] not in ROLES:
-        return False  # "the four current arrangements" are private fostering arrangements all the same
+    if len(compound) < 2:
+        return False
     if compound[-1] not in words:
-        # a role the question names is the count's noun: "208 live with foster families" counts no foster carers
-        return bool(set(compound[:-1]) & set(words))
+        # what the question names is the count's noun: "208 live with foster families" counts no foster carers,
+        # nor "404 live with foster families" fostering households (a noun only: the words a question counts
+        # may run on into its verb, "how many children went missing")
+        return compound[-1] in COUNT_NOUNS and bool(set(compound[:-1]) & set(words))
+    if compound[-1] not in ROLES:
+        return False  # "the four current arrangements" are private fostering arrangements all the same
     at = words.index(compound[-1])
     return at > 0 and words[at - 1] not in compound
 
@@ -466,7 +489,8 @@ def _numbers_counting(sentence: str, present):
     outright = getattr(present, "outright", False)
     for number, words, share, elided in _count_phrases(sentence):
         counted = frozenset(words)
-        if _other_kind(words, compound) or (outright and (share or elided)):
+        # (an "elided" count that names what the question counts is not elided: "154 fostering households")
+        if _other_kind(words, compound) or (outright and (share or (elided and not present(counted)))):
             continue
         # people counted answer a question about people; about care leavers, only young people do ("130 families
         # with children" are no care leavers)
@@ -518,7 +542,7 @@ def counting(sentence: str, present) -> float:
     best = max((strength for strength, _ in _numbers_counting(sentence, present)), default=0.0)
     if not best and "number" in sentence.lower():
         masked = DURATION.sub(" ", _AGE_STAGE_OR_LABEL.sub(" ", _DAY_OF_DATE.sub(" ", sentence)))
-        for m in NUMBER_OF_IS.finditer(masked):
+        for m in (*NUMBER_OF_IS.finditer(masked), *NUMBER_WENT_TO.finditer(DURATION.sub(" ", sentence))):
             if present(set(tokenize(m.group(1)))):
                 return 1.0
         # "the number of children missing education is small": a count in words, of what it names

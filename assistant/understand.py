@@ -510,6 +510,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     counted = counted_terms(text, subject) if quantity == "count" else ()
     name_of = None
     if asks == "name":
+        if re.search(r"\bknown as\b", text, re.I):
+            subject = tuple(t for t in subject if t != "known")  # "what is the council known as?": its name
         name_of = ("person" if PERSON_CALLED.search(text) else "thing" if NAME_OF_THING.search(text)
                    else "organisation" if NAME_OF_BODY.search(text) else "person")
         if name_of == "organisation":
@@ -597,7 +599,9 @@ def tone_asked(text: str) -> str | None:
 
 
 # "how many foster carers did ...", "the number of children who ...": what a count question counts
-COUNTED = re.compile(r"\b(how many|number of)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+# ("how many of Havering's social workers": what follows "of" and whose)
+COUNTED = re.compile(r"\b(how many|number of)\s+(?:of\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s?\s+)?)?"
+                     r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 LOOKED_AFTER = re.compile(r"^looked[- ]after\s+(?=\S)", re.I)
 COUNTING_WORDS = {"different", "separate", "individual", "distinct"}
 POSSESSIVE = re.compile(r"\w['’]s?$|^(children|people|men|women)s$", re.I)  # as typed: "childrens homes"
@@ -610,15 +614,11 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
     if not m:
         return ()
     out: list[str] = []
-    of = False
     # "looked after" says which children, as "in care" does after the noun: "how many looked after kids ..."
     # counts kids, not the looking
     for word in LOOKED_AFTER.sub("", m.group(2)).split():
         if word.lower() in COUNTING_WORDS:
             continue  # "how many different directors": directors
-        if not out and (word.lower() in ("of", "the", "its", "their") or (of and POSSESSIVE.search(word))):
-            of = of or word.lower() == "of"
-            continue  # "how many of Havering's social workers": social workers
         terms = tokenize(word)
         if not terms or not set(terms) <= set(subject):
             break  # "did", "are", a council's name: the counted words have ended

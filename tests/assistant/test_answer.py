@@ -323,7 +323,8 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
                     unguarded.add("percent")
                 if facts.NAME_BEFORE.search(sentence):
                     unguarded.add("thing")
-                if facts._counts(sentence) or facts.COUNT_IN_WORDS.search(sentence):
+                if facts._counts(sentence) or facts.COUNT_IN_WORDS.search(sentence) or \
+                        facts.NUMBER_WENT_TO.search(sentence) or facts.ZERO.search(sentence):
                     unguarded.add("count")
                 assert facts.fact_kinds(sentence) == unguarded, sentence
                 seen |= unguarded
@@ -510,6 +511,23 @@ def test_a_count_of_another_kind_of_worker_or_a_part_of_them_is_no_count_of_thos
     foster = counts_for("how many foster carers are there", ("foster", "carer"), ("foster", "carer"))
     assert counting("- 208 live with foster families.", foster) == 0
     assert counting("The council has 81 foster carers and 22 connected carers.", foster) == 1
+    households = counts_for("how many fostering households did rotherham have", ("foster", "household"),
+                            ("foster", "household"))
+    assert counting("- 404 live with foster families.", households) == 0
+    assert counting("In April 2014 there were 154 fostering households that had provided homes.",
+                    compose._outright(households)) == 1
+    # a gain counts what was added, not what there is
+    from assistant.facts import ADDED
+    assert "19" not in ADDED.sub(" ", "resulting in a net gain of 19 households.")
+    # a count said as where it went, from one number to another
+    staying = counts_for("how many staying put arrangements were there", ("stay", "put", "arrang"),
+                         ("stay", "put", "arrang"))
+    assert counting("The number of young people in such arrangements has increased from five in January 2014 to 13 "
+                    "in September 2014.", staying) == 1
+    # none at all is a count
+    asylum = counts_for("how many unaccompanied asylum seeking children were in care",
+                        ("unaccompani", "asylum", "seek", "children"), ("unaccompani", "asylum", "seek", "children"))
+    assert counting("- No children are unaccompanied asylum-seekers.", asylum) == 1
     # not a role: what describes the arrangements does not make them another kind
     fostering = counts_for("how many private fostering arrangements are there", ("privat", "foster", "arrang"),
                            ("privat", "foster", "arrang"))
@@ -527,6 +545,9 @@ def test_a_count_of_another_kind_of_worker_or_a_part_of_them_is_no_count_of_thos
     ("The out-of-hours service, hosted by another London local authority, responds well.", "provider", True),
     ("The advocacy service is provided by an independent agency.", "provider", True),
     ("Care leavers are supported by their personal advisers.", "provider", False),
+    # a name run together is a name
+    ("The Rights2Rights service provides independent visitors and advocacy services.", "thing", True),
+    ("Families are supported by the FamilyLinks team.", "thing", True),
 ])
 def test_distances_multiples_and_who_provides_a_service_are_kinds_of_fact(sentence, kind, states):
     from assistant.facts import fact_kinds
@@ -909,3 +930,14 @@ def test_a_topic_list_weighs_an_everyday_word_as_the_reports_word_it_stands_for(
     assert answer.form == "recommendations"
     assert "impact of disability" in answer.text and "ambition for disabled children" in answer.text
     assert "domestic abuse" not in answer.text and "written records" not in answer.text
+
+
+def test_a_name_is_given_from_a_sentence_about_what_is_named(assistant):
+    """ "What is the X called?" is answered from a sentence holding X; "what do they call X?" from one giving
+    the name used in its place, which need not repeat X."""
+    from assistant.compose import CALLED_SO
+
+    assert CALLED_SO.search("what do children in lancashire call their permanent homes")
+    assert not CALLED_SO.search("what is the advocacy service called")
+    answer = assistant.answer("what is the South Gloucestershire trampolining club called?")
+    assert answer.refused

@@ -891,3 +891,7 @@ def test_how_big_asks_for_a_number_of_its_subject():
 def test_a_change_asked_in_everyday_words_keeps_its_direction_out_of_the_subject():
     assert set(understand("how much have caseloads come down in medway?", INDEXED).subject) == {"caseload"}
     assert set(understand("how far away do children in care live?", INDEXED).subject) == {"children", "care", "live"}
+
+
+def test_what_a_name_is_said_as_is_no_part_of_what_the_question_is_about():
+    assert "known" not in understand("what is medway's children in care council known as?", INDEXED).subject
