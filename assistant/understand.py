@@ -662,6 +662,9 @@ def across_kind(text: str, asks: str, named: tuple[str, ...], areas: tuple[str, 
     if len(named) == 1 and graded and asks in ("grade", "describe") and (OVER_TIME.search(text) or (STILL.search(
             text) and (asks == "grade" or GRADE.search(text) or GRADES_ASKED.search(text) or HOW_GOOD.search(text)))):
         return "trend"
+    if len(named) == 1 and asks == "date" and GRADES_ASKED.search(text) and (
+            GRADE.search(text) or re.search(r"\b(get|got|given|gave|receive[sd]?)\b", text, re.I)):
+        return "trend"  # "when was Havering last judged good?": its grades at each inspection say when
     if len(named) > 1 and (asks == "grade" or (areas and COMPARE.search(text))):
         return "compare"
     return None

@@ -272,6 +272,10 @@ def test_how_long_does_it_take_asks_about_its_subject_not_taking():
     ("do care leavers over 21 still get help in Kingston?", None),  # "still", but not about a grade
     ("is Kingston still good for care leavers?", "trend"),
     ("was Kingston judged good again?", "trend"),
+    # when a grade was given is told by the grades at each inspection
+    ("when was Kingston last judged good?", "trend"),
+    ("when did Kingston last get outstanding?", "trend"),
+    ("when was Kingston inspected?", None),
 ])
 def test_still_and_again_ask_about_time_only_beside_a_grade(question, across):
     assert understand(question, {"Kingston upon Thames": ["Kingston"]}).across == across
