@@ -104,6 +104,12 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         r"\b(?:[Tt]he|[Aa]) (?:term|name|word|phrase)\b[^.;]{0,60}?\b(?:uses?|used|given|chosen)\b|"
                         r"\b[Tt]he (?:term|name)\s+['‘\"]|\bfrom\s+['‘][^’']{2,40}['’]\s+to\s+['‘]|"
                         r",\s+[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3},\s|"
+                        # a name after what it names, whatever follows: "Lincolnshire’s children in care council,
+                        # Voices4Choices (V4C) meet regularly"
+                        r"\b(?i:council|group|team|service|panel|forum|hub|scheme|project|programme)s?,\s+"
+                        r"(?!(?:However|The|This|These|Those|It|They|Ofsted|Inspectors|Leaders|Children|Young|Care|"
+                        r"Social|Staff|Managers|Partners|Most|Some|All|Many|And|But|Which|Who|Where|When|While)\b)"
+                        r"[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3}(?:\s+\([^()]{1,20}\))?\s+[a-z]|"
                         # a name of two words or more closing the sentence, or in brackets after what it names:
                         # "part of a regional adoption agency (RAA), Adoption Tees Valley.", "the regional
                         # adoption agency (Adopt London South)"

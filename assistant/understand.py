@@ -104,6 +104,8 @@ GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! 
                         r"(do|fare)\b(?! better)|\bofsted (say|said|gave|give|(make|made|think|thought|thinks) of)\b", re.I)
 # "how is Cornwall doing?": of a council, nothing else named, how it was judged
 HOW_DOING = re.compile(r"\bhow (is|are|was|were) .{0,40}\b(doing|getting on|performing|faring)\b", re.I)
+# a question to answer yes or no: "was Lincolnshire outstanding for help and protection?"
+YES_NO = re.compile(r"^\s*(is|are|was|were|has|have|did|does)\b", re.I)
 # "swindon overall 2019": a council, the word overall and nothing else asks its overall grade
 OVERALL = re.compile(r"\boverall\b", re.I)
 # what Ofsted said of something in particular is what it found, not a grade: "what did Ofsted say about the
@@ -491,6 +493,9 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
                                                           or OVERALL.search(text)) or (
             subject and set(subject) <= GRADE_TERMS and GRADES_ASKED.search(text))):
         asks = "grade"  # "is Bolton any good?", "is Knowsley inadequate?": how the council was judged overall
+    elif asks == "describe" and named and areas and YES_NO.search(text) and GRADES_ASKED.search(text) and \
+            not beyond_areas(text, areas, tuple(t for t in subject if t not in GRADE_TERMS)):
+        asks = "grade"  # "was Lincolnshire outstanding for help and protection?": how the area was judged
     elif asks == "grade" and areas and HOW_GOOD.search(text) and not (GRADE.search(text) or GRADE_WEAK.search(text)) \
             and beyond_areas(text, areas, subject):
         asks = "describe"  # "how well do children in care do at school?": school, not the judged area

@@ -545,6 +545,9 @@ def test_a_count_of_another_kind_of_worker_or_a_part_of_them_is_no_count_of_thos
     ("The out-of-hours service, hosted by another London local authority, responds well.", "provider", True),
     ("The advocacy service is provided by an independent agency.", "provider", True),
     ("Care leavers are supported by their personal advisers.", "provider", False),
+    # a name after what it names, whatever follows it
+    ("Lincolnshire’s children in care council, Voices4Choices (V4C) meet regularly.", "thing", True),
+    ("The children in care council, Inspectors found it meets rarely.", "thing", False),
     # a name run together is a name
     ("The Rights2Rights service provides independent visitors and advocacy services.", "thing", True),
     ("Families are supported by the FamilyLinks team.", "thing", True),

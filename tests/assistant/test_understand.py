@@ -49,6 +49,9 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     ("who are most of the children in care in the City of London?", "describe", None),
     ("who are the lead inspectors?", "name", None),
     ("what did Medway get for overall effectiveness?", "grade", None),
+    # yes or no, of a judged area and a grade: how the area was judged
+    ("was medway outstanding for help and protection?", "grade", None),
+    ("was medway outstanding for getting care leavers into university?", "describe", None),
     # a council, "overall" and nothing else: its overall grade
     ("medway overall 2013", "grade", None),
     ("what is the overall picture in medway", "describe", None),
