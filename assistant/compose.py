@@ -94,6 +94,14 @@ def recommendation_list(query: Query, evidence: Evidence, snap: Snapshot) -> Can
             ranked = {p for p, _ in evidence.ranked}
             chosen = [r for i, r in zip(evidence.recommendations, chosen) if i in ranked] or chosen[:12]
         if query.audience and not query.timescale and topic:
+            # of those for whom they are asked, the bullets that hold as much of the question as the best
+            # does: "what does Walsall need to do for care leavers?" is not answered by its bullets about
+            # life story work for children looked after, whom the same audience covers
+            scored = [(sum(_weight_as_written(t, words, evidence, snap) for t in evidence.present(words) if t in topic), r)
+                      for r, words in ((r, set(tokenize(r.text))) for r in chosen)]
+            best = max((v for v, _ in scored), default=0.0)
+            if best > 0:
+                chosen = [r for v, r in scored if v >= best * TOPIC_SHARE]
             # chosen for whom they are about: how much of the question's topic they hold ("do care leavers
             # have to pay council tax?" is not answered by the bullets about children in care)
             held = evidence.present(set(tokenize(" ".join(r.text for r in chosen))))

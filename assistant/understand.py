@@ -191,7 +191,7 @@ FORM_TEXT = (
     "rate share many different long often quickly when since date year years month day name named who whose called call "
     "list every all each show tell me please us our their there here ago happen see good still yet properly correctly "
     "shortcoming shortcomings fall falls falling short struggle struggles struggling weakness weaknesses weakest "
-    "shortfall shortfalls failings"
+    "shortfall shortfalls failings big huge massive"
 )
 FORM_WORDS = set(tokenize(FORM_TEXT))
 # The words a question's form is read with, as typed: FORM_TEXT's, and those of the patterns above that

@@ -902,3 +902,7 @@ def test_a_change_asked_in_everyday_words_keeps_its_direction_out_of_the_subject
 
 def test_what_a_name_is_said_as_is_no_part_of_what_the_question_is_about():
     assert "known" not in understand("what is medway's children in care council known as?", INDEXED).subject
+
+
+def test_how_big_a_problem_is_is_no_part_of_what_it_is():
+    assert set(understand("is neglect a big issue in medway?", INDEXED).subject) == {"neglect"}
