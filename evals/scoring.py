@@ -39,13 +39,13 @@ GATE = {"recall_at_5": 0.95, "citation_precision": 0.95, "citation_recall": 0.90
 # The gate per set and way of asking. The tuning set, asked either way, must meet GATE. The blind
 # set has floors a little under what this code measures, so that any regression fails CI: issue
 # 12's targets (GATE) are met there for recall@5, citation recall, fact recall and refusal accuracy,
-# asked either way, and are gated at them; not yet for citation precision (measured 0.932 either way).
+# asked either way, and are gated at them; not yet for citation precision (measured 0.938 either way).
 # Raise these floors as the blind figures rise; never tune on the blind items to raise them.
 GATES = {
     ("tuning", "selected"): GATE,
     ("tuning", "widget"): GATE,
-    ("blind", "selected"): {**GATE, "citation_precision": 0.92},
-    ("blind", "widget"): {**GATE, "citation_precision": 0.92},
+    ("blind", "selected"): {**GATE, "citation_precision": 0.93},
+    ("blind", "widget"): {**GATE, "citation_precision": 0.93},
 }
 
 
