@@ -104,12 +104,7 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         r"\b(?:[Tt]he|[Aa]) (?:term|name|word|phrase)\b[^.;]{0,60}?\b(?:uses?|used|given|chosen)\b|"
                         r"\b[Tt]he (?:term|name)\s+['‘\"]|\bfrom\s+['‘][^’']{2,40}['’]\s+to\s+['‘]|"
                         r",\s+[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3},\s|"
-                        # a name after what it names, whatever follows: "Lincolnshire’s children in care council,
-                        # Voices4Choices (V4C) meet regularly"
-                        r"\b(?i:council|group|team|service|panel|forum|hub|scheme|project|programme)s?,\s+"
-                        r"(?!(?:However|The|This|These|Those|It|They|Ofsted|Inspectors|Leaders|Children|Young|Care|"
-                        r"Social|Staff|Managers|Partners|Most|Some|All|Many|And|But|Which|Who|Where|When|While)\b)"
-                        r"[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3}(?:\s+\([^()]{1,20}\))?\s+[a-z]|"
+
                         # a name of two words or more closing the sentence, or in brackets after what it names:
                         # "part of a regional adoption agency (RAA), Adoption Tees Valley.", "the regional
                         # adoption agency (Adopt London South)"
@@ -138,6 +133,14 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?(\s+\([^()]{1,120}\))?,"
                         r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
                         r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
+# a name after what it names, whatever follows: "Lincolnshire’s children in care council, Voices4Choices (V4C)
+# meet regularly" (apart from THING_NAME, behind a cheap scan: most sentences have a comma, few one of these)
+_APPOSED_AFTER = tuple(f"{noun}{s}," for noun in ("council", "group", "team", "service", "panel", "forum", "hub",
+                                                  "scheme", "project", "programme") for s in ("", "s"))
+APPOSED_NAME = re.compile(r"\b(?i:council|group|team|service|panel|forum|hub|scheme|project|programme)s?,\s+"
+                          r"(?!(?:However|The|This|These|Those|It|They|Ofsted|Inspectors|Leaders|Children|Young|"
+                          r"Care|Social|Staff|Managers|Partners|Most|Some|All|Many|And|But|Which|Who|Where|When|"
+                          r"While)\b)[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3}(?:\s+\([^()]{1,20}\))?\s+[a-z]")
 # a capitalised name before what it names, inside the sentence: "the well-established Shield Service", "the
 # Care Leaders Forum", "the Amber service" (not a sentence's first word: "Family group conferences")
 _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
@@ -237,6 +240,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
     if "(" in sentence and ORGANISATION.search(sentence):
         kinds.add("organisation")
     if _any_in(sentence, _QUOTES_OR_NAMING) and THING_NAME.search(sentence):
+        kinds.add("thing")
+    elif _any_in(lower, _APPOSED_AFTER) and APPOSED_NAME.search(sentence):
         kinds.add("thing")
     elif _any_in(lower, _NAMED_NOUNS) and NAME_BEFORE.search(sentence):
         kinds.add("thing")

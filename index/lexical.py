@@ -129,6 +129,15 @@ class LexicalIndex:
         Built on first use from the vocabulary's one- and two-letter deletions (SymSpell)."""
         if token in self.vocab or len(token) < 5:
             return None
+        # a question's unknown words come back with every follow-up and every re-ask: worked out once each
+        known = self.__dict__.setdefault("_closest", {})
+        if token not in known:
+            if len(known) > 65536:
+                known.clear()
+            known[token] = self._closest_uncached(token)
+        return known[token]
+
+    def _closest_uncached(self, token: str) -> str | None:
         if getattr(self, "_deletes", None) is None:
             deletes: dict[str, list[str]] = {}
             for word in self.vocab:

@@ -321,7 +321,7 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
                     unguarded.add("duration")
                 if facts.FRACTION.search(sentence):
                     unguarded.add("percent")
-                if facts.NAME_BEFORE.search(sentence):
+                if facts.NAME_BEFORE.search(sentence) or facts.APPOSED_NAME.search(sentence):
                     unguarded.add("thing")
                 if facts._counts(sentence) or facts.COUNT_IN_WORDS.search(sentence) or \
                         facts.NUMBER_WENT_TO.search(sentence) or facts.ZERO.search(sentence):
