@@ -13,12 +13,12 @@ judgements; nothing here invents wording beyond short connective phrases ("was j
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, STOCK_ASKED, _split,
-                            asked_kinds, count_stated, counting, counting_on, fact_kinds, provided, sentences,
+from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, STOCK_ASKED, Counts,
+                            _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided, sentences,
                             states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
@@ -433,15 +433,11 @@ def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, qu
 CALLED_SO = re.compile(r"\bwhat (do|does|did)\b.{0,60}\bcall\b", re.I)
 
 
-def _outright(counts):
+def _outright(counts: Counts) -> Counts:
     """`counts` for a question asking how many there are in all ("how many social workers does Lancashire
     have?"): a share of them ("50% of frontline social workers") or a count whose noun goes unsaid ("four
     were adopted by their foster carers") says how many of some of them, not how many there are."""
-    def present(tokens):
-        return counts(tokens)
-    present.compound = getattr(counts, "compound", ())
-    present.outright = True
-    return present
+    return replace(counts, outright=True)
 
 
 def _counting(text: str, stated, counts) -> float:

@@ -12,7 +12,9 @@ so they live below both.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from index.lexical import tokenize
 
@@ -104,7 +106,6 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         r"\b(?:[Tt]he|[Aa]) (?:term|name|word|phrase)\b[^.;]{0,60}?\b(?:uses?|used|given|chosen)\b|"
                         r"\b[Tt]he (?:term|name)\s+['‘\"]|\bfrom\s+['‘][^’']{2,40}['’]\s+to\s+['‘]|"
                         r",\s+[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3},\s|"
-
                         # a name of two words or more closing the sentence, or in brackets after what it names:
                         # "part of a regional adoption agency (RAA), Adoption Tees Valley.", "the regional
                         # adoption agency (Adopt London South)"
@@ -299,10 +300,12 @@ def _split(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((sentence, frozenset(tokenize(sentence))) for sentence in sentences(text))
 
 
+# words of a change, in the reports' words and everyday ones ("come down"): understanding reads "how much
+# have X fallen?" as asking a size, not a degree, with them
+CHANGE_WORDS = (r"reduc|increas|fall|fell|rise|rose|risen|grow|grew|drop|decreas|chang|cut|"
+                r"(come|came|gone|went|go) (down|up)|halv|doubl")
 # a question asking how big a change was: "how much did caseloads come down?", "by how much have referrals risen?"
-CHANGE_ASKED = re.compile(r"\bhow (much|far)\b.*\b(reduc|increas|fall|fell|rise|rose|risen|grow|grew|drop|decreas|chang|"
-                          r"cut|come down|came down|gone down|went down|go down|gone up|went up|come up|came up|halv|"
-                          r"doubl)\w*", re.I)
+CHANGE_ASKED = re.compile(r"\bhow (much|far)\b.*\b(" + CHANGE_WORDS + r")\w*", re.I)
 
 
 def asked_kinds(query) -> tuple[str, set[str]]:
@@ -431,9 +434,9 @@ _ONE_QUOTED = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?(said|says|told|tells|comme
 
 
 @lru_cache(maxsize=65536)
-def _count_phrases(sentence: str) -> tuple[tuple[str, frozenset[str], bool, bool], ...]:
+def _count_phrases(sentence: str) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
     """Each number of a sentence that may count something, as (number as written, the terms of the words
-    after it, whether it is a share, whether its noun goes unsaid): a fact about the text alone, kept
+    after it in order, whether it is a share, whether its noun goes unsaid): a fact about the text alone, kept
     for the last 65,536 sentences read (a figure question reads every sentence of a council's reports,
     and both ranking and composing ask what they count). A rate's base counts nothing: "a rate of 29.2
     per 10,000 children"."""
@@ -476,6 +479,20 @@ ROLES = frozenset(tokenize("carers carer offenders offender parents parent mothe
 COUNT_NOUNS = ROLES | frozenset(tokenize("households placements arrangements"))
 
 
+@dataclass(frozen=True)
+class Counts:
+    """What a count question counts, as `counting` reads it: `present(terms)`, the question's terms among
+    `terms`; `compound`, the counted words in the question's order ("social", "worker"), so that other
+    workers are not counted; `outright`, whether it asks how many there are in all ("how many social workers
+    does Lancashire have?"), which a share of them or a count whose noun goes unsaid does not answer."""
+    present: Callable[[set[str]], set[str]]
+    compound: tuple[str, ...] = ()
+    outright: bool = False
+
+    def __call__(self, terms) -> set[str]:
+        return self.present(terms)
+
+
 def _other_kind(words: tuple[str, ...], compound: tuple[str, ...]) -> bool:
     """Whether words counted name another kind of what a question counts by a compound noun: "73 family
     support workers" are not the social workers of "how many social workers ...?", nor "25 connected
@@ -496,6 +513,7 @@ def _other_kind(words: tuple[str, ...], compound: tuple[str, ...]) -> bool:
 def _numbers_counting(sentence: str, present):
     """(strength, number as written) for each number of the sentence that counts the subject (`counting`)."""
     about: bool | None = None  # whether the sentence holds the subject at all, worked out once if needed
+    # (`present` may be a plain function of terms: a Counts says more)
     compound = getattr(present, "compound", ())
     outright = getattr(present, "outright", False)
     for number, words, share, elided in _count_phrases(sentence):

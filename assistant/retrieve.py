@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.facts import GENERIC_PEOPLE, IN_WORDS, asked_kinds, best_stated
+from assistant.facts import GENERIC_PEOPLE, IN_WORDS, Counts, asked_kinds, best_stated
 from assistant.understand import HOW_GOOD, Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
@@ -78,13 +78,10 @@ class Evidence:
         or young people alone narrow nothing: the reports count little else, and the rest of the
         question says which ("how many children are privately fostered?")."""
         if not counted or set(counted) <= GENERIC_PEOPLE:
-            return self.present
+            return Counts(self.present)
         wanted = set(counted)
-
-        def present(tokens):
-            return self.present(tokens) & wanted
-        present.compound = counted  # the words in the question's order: "social workers", not other workers
-        return present
+        # (the words in the question's order: "social workers", not other workers)
+        return Counts(lambda tokens: self.present(tokens) & wanted, compound=counted)
 
     def heaviest(self) -> str | None:
         """The subject term that carries most of the question's weight: what it is about. The name of

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import GENERIC_PEOPLE, ROLES
+from assistant.facts import CHANGE_WORDS, GENERIC_PEOPLE, ROLES
 from index.authorities import COMMON_WORDS, normalise
 from index.lexical import edits, tokenize
 from index.vocabulary import BY_KEY, EVERYDAY, areas_asked, audience_asked, timescale_asked
@@ -90,9 +90,8 @@ HOW_BIG = re.compile(r"\bhow (big|large|high|small|low)\b", re.I)
 SIZE_WORDS = frozenset(tokenize("big large high small low size"))
 # "how much does BCP depend on agency staff?" asks how far, not how many (money is an amount, asked first)
 # (a change asks its size: "how much have caseloads fallen?")
-DEGREE = re.compile(r"\bhow much (do|does|did|is|are|was|were|has|have|had)\b(?!.*\b(reduc|increas|fall|fell|rise|rose|"
-                    r"risen|grow|grew|drop|decreas|improv|chang|cut|save|saving|(come|came|gone|went|go) (down|up)|"
-                    r"halv|doubl)\w*)", re.I)
+DEGREE = re.compile(r"\bhow much (do|does|did|is|are|was|were|has|have|had)\b(?!.*\b(" + CHANGE_WORDS +
+                    r"|improv|save|saving)\w*)", re.I)
 PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
 DURATION = re.compile(r"\bhow (long|quickly|fast)\b|\bhow many (working )?(hours|days|weeks|months|years)\b", re.I)
 FREQUENCY = re.compile(r"\bhow often\b", re.I)
@@ -635,8 +634,6 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
         # the children or young people the reports count ("two children were waiting" counts no young carers)
         out = [t for t in out[:-1] if t not in GENERIC_PEOPLE] + out[-1:]
     return tuple(out)
-
-
 
 
 SERVICES = frozenset(tokenize("services service"))  # "services for children in care" is how an area is named
