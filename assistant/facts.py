@@ -118,9 +118,11 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         # an acronym spelt out after it: "the care council group SILSIP (Say It Loud, Say It Proud)"
                         r"\b[A-Z]{3,}\s+\([A-Z][a-z]+[^)]{2,60}\)|"
                         r"['‘\"][A-Z][^'’\"]{1,40}['’\"]|"
-                        # a name in lower case is a name only before what it names: "the ‘make safe’ team"
-                        r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+(team|group|service|panel|scheme|programme|project|forum|"
-                        r"hub|model|approach|initiative|unit|meetings?|sessions?|app)\b|"
+                        # a name in lower case is a name only before what it names: "the ‘make safe’ team", "the
+                        # ‘achieving excellence’ improvement plan"
+                        r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+(?:[a-z]+\s+)?(team|group|service|panel|scheme|programme|"
+                        r"project|forum|hub|model|approach|initiative|unit|meetings?|sessions?|app|plan|strategy|"
+                        r"framework|protocol|campaign)\b|"
                         # a name in apposition: "Unite and Insight, the local authority's children in care councils",
                         # "Members of Empire, the children in care council, ...", "Empire (empowering, ...), the
                         # high-profile children in care council" (not a sentence adverb: "However, the council",

@@ -218,7 +218,7 @@ class Retriever:
         A word the reports never use and nothing stands in for keeps the highest weight: a question
         about something the reports do not mention should find little support."""
         stand_ins: dict[str, list[frozenset[str]]] = {t: [frozenset(a) for a in alts] for t, alts in query.stand_ins}
-        for acronym, long_form in acronym_pairs(query.text, snap.acronyms):
+        for acronym, long_form in acronym_pairs(query.text, snap.acronyms, snap.lexical.document_frequency):
             for t in acronym:
                 stand_ins.setdefault(t, []).append(frozenset(long_form))
         weights = {}
@@ -380,25 +380,47 @@ def _hit(record: Record, score: float, similarity: float, position: int) -> Hit:
                record_id=record.id, similarity=similarity, index=position)
 
 
-def acronym_pairs(question: str, acronyms: dict[str, str]) -> list[tuple[list[str], list[str]]]:
+def acronym_pairs(question: str, acronyms: dict[str, str],
+                  frequency=None) -> list[tuple[list[str], list[str]]]:
     """(terms in the question, terms that stand in for them) for each acronym the reports define that
-    the question uses, either way round: "IROs" <-> "independent reviewing officers"."""
+    the question uses, either way round: "IROs" <-> "independent reviewing officers". `frequency`: how
+    many paragraphs hold a term, for a two-word long form (below)."""
     out = []
     lower = question.lower()
     words = set(tokenize(question))
     for acronym, long_form in acronyms.items():
         # the substring test is necessary for a match and cheap; thousands fail it uncompiled
         if acronym.lower() in lower and _acronym_pattern(acronym).search(question):
-            out.append((tokenize(acronym), tokenize(long_form)))
+            out += [(short, tokenize(long_form)) for short in _written(acronym)]
         else:
             # the long form's words, in any order ("education, employment or training" for the reports'
-            # "EET"): a sentence that uses the acronym holds each of them. Only a long form of three terms
-            # or more: the two-word ones are the reports' everyday phrases ("looked after children",
-            # "child protection"), written out far more often than not, whose acronyms only re-rank
+            # "EET"): a sentence that uses the acronym holds each of them. A long form of three terms or
+            # more; a two-word one only if the reports write its acronym often enough: most are the reports'
+            # everyday phrases ("child protection"), written out far more often than not
             spelt = _long_form_terms(long_form)
-            if len(spelt) >= 3 and spelt <= words:
-                out.append((sorted(spelt), tokenize(acronym)))
+            if spelt <= words and (len(spelt) >= 3 or len(spelt) == 2 and frequency and _written_short(
+                    acronym, spelt, frequency)):
+                out += [(sorted(spelt), short) for short in _written(acronym)]
     return out
+
+
+# a two-word long form stands for its acronym where the reports write the acronym in at least this share of
+# as many paragraphs as hold the long form's rarer word: "PAs" for "personal advisers" (about 1 in 11), not
+# "CP" for "child protection" (1 in 440) or "EH" for "early help"
+WRITTEN_SHORT = 0.05
+
+
+def _written_short(acronym: str, spelt: frozenset[str], frequency) -> bool:
+    written = [t for short in _written(acronym) for t in short]
+    return sum(map(frequency, written)) >= WRITTEN_SHORT * min(frequency(t) for t in spelt)
+
+
+@lru_cache(maxsize=None)
+def _written(acronym: str) -> tuple[list[str], ...]:
+    """The terms of an acronym as the index holds it, singular and plural: "PA" and "PAs" are two words to
+    it ("pa", "pas"), "IRO" and "IROs" one."""
+    forms = dict.fromkeys(tuple(tokenize(form)) for form in (acronym, acronym + "s"))
+    return tuple(list(form) for form in forms if form)
 
 
 @lru_cache(maxsize=None)

@@ -511,7 +511,7 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
         subject = tuple(t for t in subject if t not in AGE_WORDS)  # "at what age ...": an age is what is asked
     if asks == "amount":
         subject = tuple(t for t in subject if t not in MONEY_ITSELF)  # "how much money ...": an amount is asked
-    counted = counted_terms(text, subject) if quantity == "count" else ()
+    counted = counted_terms(text, subject, frozenset(scope_words)) if quantity == "count" else ()
     name_of = None
     if asks == "name":
         if re.search(r"\bknown as\b", text, re.I):
@@ -605,15 +605,16 @@ def tone_asked(text: str) -> str | None:
 # "how many foster carers did ...", "the number of children who ...": what a count question counts
 # ("how many of Havering's social workers": what follows "of" and whose)
 COUNTED = re.compile(r"\b(how many|number of)\s+(?:of\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s?\s+)?)?"
-                     r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+                     r"((?:[\w'’-]+\s+){0,4}[\w'’-]+)", re.I)  # (room for a council's name first)
 LOOKED_AFTER = re.compile(r"^looked[- ]after\s+(?=\S)", re.I)
 COUNTING_WORDS = {"different", "separate", "individual", "distinct"}
 POSSESSIVE = re.compile(r"\w['’]s?$|^(children|people|men|women)s$", re.I)  # as typed: "childrens homes"
 
 
-def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
+def counted_terms(text: str, subject: tuple[str, ...], scope: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The subject terms of the words a count question counts, up to the first word of its form
-    ("how many foster carers did Barnsley recruit?" -> ("foster", "carer")); () if none is said."""
+    ("how many foster carers did Barnsley recruit?" -> ("foster", "carer")); () if none is said. `scope`
+    holds the terms saying where and when, which may come first ("how many Plymouth children ...")."""
     m = COUNTED.search(text)
     if not m:
         return ()
@@ -624,6 +625,8 @@ def counted_terms(text: str, subject: tuple[str, ...]) -> tuple[str, ...]:
         if word.lower() in COUNTING_WORDS:
             continue  # "how many different directors": directors
         terms = tokenize(word)
+        if terms and not out and set(terms) <= scope:
+            continue  # "how many Plymouth children": whose children, not what is counted
         if not terms or not set(terms) <= set(subject):
             break  # "did", "are", a council's name: the counted words have ended
         if POSSESSIVE.search(word):

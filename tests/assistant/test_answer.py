@@ -707,6 +707,9 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
      True),
     ("Children are seen by an independent reviewing officer (IRO) before each review.", "thing", False),
     ("Children are seen by their social workers, and by managers.", "thing", False),
+    # a name in lower case before what it names, a word between: "the ‘achieving excellence’ improvement plan"
+    ("Leaders have delivered against the ‘achieving excellence’ improvement plan.", "thing", True),
+    ("Leaders have delivered against the ‘achieving excellence’ aims of their plan.", "thing", False),
     # a name in apposition inside the sentence, or after its own expansion in brackets
     ("Members of Empire, the children in care council, routinely attend the corporate parenting panel.", "thing", True),
     ("Empire (empowering, memories, positivity), the high-profile children in care council, meets monthly.", "thing",
@@ -832,6 +835,20 @@ def test_the_reports_acronym_stands_in_for_its_long_form_of_three_terms_or_more(
     # two-word long forms are everyday phrases: their acronyms do not stand in for them
     assert acronym_pairs("how many looked after children are there?", acronyms) == []
     assert acronym_pairs("how many LAC are there?", acronyms) == [(["lac"], ["look", "children"])]
+
+
+def test_a_two_word_long_form_stands_for_an_acronym_the_reports_write_often():
+    from assistant.retrieve import acronym_pairs
+
+    acronyms = {"PA": "personal adviser", "LAC": "looked after children"}
+    # paragraphs holding each term: "PAs" in 1 of 10 as many as "adviser", "LAC" in 1 of 200 as many as "look"
+    held = {"pa": 40, "pas": 60, "person": 2000, "advis": 1000, "lac": 5, "look": 1000, "children": 9000}
+    frequency = lambda term: held.get(term, 0)  # noqa: E731
+    pairs = acronym_pairs("at what age do care leavers get a personal adviser?", acronyms, frequency)
+    assert pairs == [(["advis", "person"], ["pa"]), (["advis", "person"], ["pas"])]
+    assert acronym_pairs("how many looked after children are there?", acronyms, frequency) == []
+    held["pas"] = 0
+    assert acronym_pairs("at what age do care leavers get a personal adviser?", acronyms, frequency) == []
 
 
 @pytest.mark.parametrize("sentence, age", [

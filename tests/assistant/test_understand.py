@@ -666,6 +666,9 @@ def test_that_something_happens_is_form_not_subject(question, absent, present):
     # "of" a council's, or of the: the people named after it are counted
     ("how many of medway's social workers are agency?", ("social", "worker")),
     ("how many of the foster carers in medway are approved?", ("foster", "carer")),
+    # the council's name may come first: whose children, not what is counted
+    ("how many medway children in care had a dental check?", ("children",)),
+    ("how many south glos foster carers are there?", ("foster", "carer")),
 ])
 def test_looked_after_says_which_children_a_count_counts(question, counted):
     assert understand(question, INDEXED).counted == counted
