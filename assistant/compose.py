@@ -428,6 +428,10 @@ def not_the_latest(answered: set[str], report_ids: list[str], snap: Snapshot, qu
     return f"(This is from {'. '.join(notes)}.)" if notes else ""
 
 
+# a question about who inspected, whom a report's cover names: "who was the lead inspector?", "who led the Ofsted
+# visit?", "who wrote the report?"
+INSPECTING = re.compile(r"\b(inspect\w*|HMIs?|ofsted|reports?)\b", re.I)
+
 # "what do children in Lancashire call their permanent homes?": the name answers in place of the words asked
 # about ("lasting homes"), which the sentence giving it need not repeat
 CALLED_SO = re.compile(r"\bwhat (do|does|did)\b.{0,60}\bcall\b", re.I)
@@ -760,9 +764,11 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             if len(units) == limit_units:
                 continue
             units.append(unit)
-        if record.kind == "table" or (record.kind == "cover" and query.asks not in ("name", "date")):
+        if record.kind == "table" or (record.kind == "cover" and (
+                query.asks not in ("name", "date") or query.asks == "name" and not INSPECTING.search(query.text))):
             continue  # a findings table or a cover lists judgements: answered from the judgement table; a
-            # cover also names the lead inspector and the inspection's dates
+            # cover also names the lead inspector, for a question about the inspection ("who leads the
+            # improvement board?" is not answered by "Lead inspector: ..."), and the inspection's dates
         similarity = evidence.similarity.get(position, best_similarity - 0.2)
         split, listed = _split(record.text), _contents(record.text)
         for pos, (sentence, tokens) in enumerate(split):

@@ -81,6 +81,15 @@ DISTANCE = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")[\s-]+(miles?|kilometres?|k
 PROVIDER = re.compile(r"\b(run|hosted|provided|delivered|commissioned|operated|managed)\s+(by|from|through)\s+"
                       r"(an?|another|the|its|their|two|three|[A-Z])\b")
 
+# who holds a post, where a report says what the holder is rather than a name: "the improvement board, which is
+# chaired by an experienced external director of children's services", "co-chaired by a child in care" (not "led by
+# an experienced and challenging chair", which says only that there is one)
+HOLDER = re.compile(r"\b(?:co-)?(?:chaired|led|headed)\s+by\s+(?:an?|another|the|its|their|two|three|[A-Z])\b"
+                    r"(?![^,.;]{0,40}?\b(?:chair|chairman|chairwoman|chairperson)\b)")
+# "who chairs the improvement board?", "who is the chair of the partnership?": answered by who holds the post
+HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:co-)?(?:chairs?|chaired|leads?|led|heads?|headed)|(?:is|was|are|were)\s+"
+                          r"(?:the\s+)?(?:co-)?(?:chairs?|chairman|chairperson|head|leader))\b", re.I)
+
 
 def provided(sentence: str) -> set[str]:
     """The terms of what a sentence says is run or provided by someone: the few words before "hosted by"."""
@@ -212,7 +221,8 @@ PACE = re.compile(r"\b(timely|untimely|timeliness|promptly|prompt|swift(ly)?|qui
 def fact_kinds(sentence: str) -> set[str]:
     """The kinds of fact a sentence states: "percent", "count", "duration", "frequency", "date", "age",
     "amount", "name", "organisation", "thing", "pace" (how quickly, in words), "length" (how long, in
-    words) and "regularity" (how often, in words)."""
+    words), "regularity" (how often, in words), "provider" (who runs it, by what they are) and "holder"
+    (who chairs or leads it, by what they are), among others."""
     return set(_fact_kinds(sentence))
 
 
@@ -256,6 +266,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("count")
     if _any_in(lower, ("by", "from", "through")) and PROVIDER.search(sentence):
         kinds.add("provider")
+    if _any_in(lower, ("chaired", "led", "headed")) and HOLDER.search(sentence):
+        kinds.add("holder")
     if numeric and _any_in(lower, ("mile", "kilomet", "km")) and DISTANCE.search(sentence):
         kinds.add("distance")
     if _any_in(lower, ("halv", "doubl", "trebl", "tripl", "quadrupl", "twice", "times")) and MULTIPLE.search(sentence):
@@ -335,6 +347,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
         accept = {"name", query.name_of} | ({"organisation"} if query.name_of == "thing" else set())
         if query.name_of == "organisation":
             accept.add("provider")  # "who runs the out-of-hours service?": "hosted by another London local authority"
+    if query.asks == "name" and HOLDER_ASKED.search(query.text):
+        accept.add("holder")  # "who chairs the board?": "chaired by an experienced external director", if no name
     return wanted, accept
 
 

@@ -66,6 +66,9 @@ PERSON_CALLED = re.compile(r"\b" + _ROLE + r"(\s+(in|at|for|of)\s+[\w ,.'’&-]{
                            # "the name of BCP's director of children's services": a person's, whatever the role is of
                            r"\bnames? of (the |their |its )?([\w'’-]+ ){0,3}?" + _ROLE + r"\b", re.I)
 NAME_OF_BODY = re.compile(_WHO + r"(runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
+# "who chairs the improvement board?": the verb is the question's form ("chaired by ..." answers), not what
+# the sentence must say (a "lead member", a "lead inspector")
+HOLDS = re.compile(_WHO + r"(co-)?(chairs?|chaired|leads?|led|heads?|headed)\b", re.I)
 # a judge, the person, is the judiciary in a report's words, as are "the courts" and what "the court said";
 # "judged" and "judgement" are about grades
 JUDGES = re.compile(r"\bjudges\b|\b(the|a|family|court|district|circuit|local) judge\b|\bthe courts\b|"
@@ -518,9 +521,11 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
             subject = tuple(t for t in subject if t != "known")  # "what is the council known as?": its name
         name_of = ("person" if PERSON_CALLED.search(text) else "thing" if NAME_OF_THING.search(text)
                    else "organisation" if NAME_OF_BODY.search(text) else "person")
-        if name_of == "organisation":
-            # "who runs children's services?": the verb is the question's form; the services are its subject
-            verb = set(tokenize(NAME_OF_BODY.search(text).group(0)))
+        held = NAME_OF_BODY.search(text) if name_of == "organisation" else HOLDS.search(text)
+        if held:
+            # "who runs children's services?", "who chairs the board?": the verb is the question's form; the
+            # services, the board, are its subject
+            verb = set(tokenize(held.group(0)))
             subject = tuple(t for t in subject if t not in verb)
     tone = tone_asked(text) if asks == "describe" else None
     audience = audience_asked(text)

@@ -311,7 +311,7 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
                 "date": facts.DATE, "amount": facts.AMOUNT, "name": facts.PERSON,
                 "organisation": facts.ORGANISATION, "thing": facts.THING_NAME, "age": facts.AGE, "pace": facts.PACE,
                 "length": facts.LENGTH_IN_WORDS, "regularity": facts.REGULARITY, "distance": facts.DISTANCE,
-                "multiple": facts.MULTIPLE, "provider": facts.PROVIDER}
+                "multiple": facts.MULTIPLE, "provider": facts.PROVIDER, "holder": facts.HOLDER}
     checked, seen = 0, set()
     for path in (SAMPLE, MEDWAY, SANDWELL, SMALL_PDF):
         for paragraph in parse_file(path).paragraphs:
@@ -469,6 +469,24 @@ def test_a_name_is_answered_only_beside_the_role_asked_for(assistant):
     assert answer.refused and "Christopher Sands" not in answer.text
     answer = assistant.answer("who was the reporting inspector for sandwell?", report="sandwell-2013-06-28")
     assert not answer.refused and "Christopher Sands" in answer.text
+    for question in ("who leads children's services in sandwell?", "who heads the safeguarding board in sandwell?"):
+        answer = assistant.answer(question, report="sandwell-2013-06-28")
+        assert "Christopher Sands" not in answer.text, (question, answer.text)
+
+
+@pytest.mark.parametrize("question, about_the_inspection", [
+    ("who was the lead inspector?", True),
+    ("who led the ofsted visit to plymouth?", True),
+    ("who inspected medway?", True),
+    ("who wrote the report?", True),
+    # a cover's "Lead inspector: ..." and its grades ("Requires improvement") hold "lead" and "improvement"
+    ("who leads the improvement board in plymouth?", False),
+    ("who chairs the corporate parenting board?", False),
+])
+def test_a_cover_names_who_inspected_for_a_question_about_the_inspection_only(question, about_the_inspection):
+    from assistant.compose import INSPECTING
+
+    assert bool(INSPECTING.search(question)) == about_the_inspection
 
 
 def test_care_leavers_narrow_what_a_count_counts():
@@ -545,6 +563,10 @@ def test_a_count_of_another_kind_of_worker_or_a_part_of_them_is_no_count_of_thos
     ("The out-of-hours service, hosted by another London local authority, responds well.", "provider", True),
     ("The advocacy service is provided by an independent agency.", "provider", True),
     ("Care leavers are supported by their personal advisers.", "provider", False),
+    # who chairs or leads, said by what they are
+    ("The improvement board, which is chaired by an experienced external director, meets monthly.", "holder", True),
+    ("The board is co-chaired by a child in care and the lead member.", "holder", True),
+    ("The board is led by an experienced and challenging chair.", "holder", False),
     # a name after what it names, whatever follows it
     ("Lincolnshire’s children in care council, Voices4Choices (V4C) meet regularly.", "thing", True),
     ("The children in care council, Inspectors found it meets rarely.", "thing", False),
@@ -950,6 +972,41 @@ def test_a_topic_list_weighs_an_everyday_word_as_the_reports_word_it_stands_for(
     assert answer.form == "recommendations"
     assert "impact of disability" in answer.text and "ambition for disabled children" in answer.text
     assert "domestic abuse" not in answer.text and "written records" not in answer.text
+
+
+HOLDER_REPORT = """Inspection of Wigan local authority children's services
+
+Inspection dates: 6 to 10 January 2020
+
+Lead inspector: A Person, Her Majesty's Inspector
+
+The experiences and progress of children who need help and protection: requires improvement to be good
+
+1. Early help is effective and children get help quickly.
+
+2. Leaders work with other councils through the improvement board, which is chaired by an experienced external
+director of children's services.
+
+3. The lead member for children's services attends the corporate parenting board.
+"""
+
+
+def test_who_chairs_is_answered_by_what_the_holder_is(tmp_path, embedder):
+    """A report may say what the chair is rather than name them."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / "wigan-2020-02-01.txt"
+    report.write_text(HOLDER_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    assistant = Assistant(Retriever(store))
+    for question in ("who chairs wigan's improvement board?", "who leads the improvement board in wigan?"):
+        answer = assistant.answer(question)
+        assert not answer.refused and "external" in answer.text, (question, answer.text)
+        assert [c.paragraph for c in answer.citations] == ["2"], (question, answer.text)
 
 
 def test_a_name_is_given_from_a_sentence_about_what_is_named(assistant):
