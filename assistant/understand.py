@@ -45,7 +45,9 @@ _CALLED = (r"\b(called|named|known as)(\s+(in|at|by|for)\s+[\w ,.'’&-]{1,40})?
            # "what do Essex call corporate parents?", "what does the council call its IROs?": the term it uses
            r"\bwhat (do|does|did) (?:(?!\b(?:do|does|did|when|if|who|that|to)\b)[\w ,.'’&-]){1,40}?\bcall\b")
 NAME = re.compile(_WHO + r"(is|was|are|were|leads?|led|chairs?|chaired|runs?|heads?|manages?|directs?|provides?|"
-                  r"delivers?|commissions?|operates?)\b(?! responsible)|"
+                  # (not who, as a group, is so: "who is missing from the partnership?", "who is eligible?")
+                  r"delivers?|commissions?|operates?)\b(?! (responsible|missing|absent|involved|eligible|entitled|"
+                  r"affected|excluded|included|represented|not|most|least|likely|at risk)\b)|"
                   r"\bwhat (is|was|are|were) (the |their |his |her )?names?\b|\bnames? of\b|"
                   r"\b(every|all|list)\b.{0,30}\bnames?\b|\bwhat\b.{0,80}" + _CALLED, re.I)
 # what kind of name: a service or group's ("what is the children in care council called?", "the name

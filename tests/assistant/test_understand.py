@@ -48,6 +48,9 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     # who those served are is a description; who leads is a name
     ("who are most of the children in care in the City of London?", "describe", None),
     ("who are the lead inspectors?", "name", None),
+    # who, as a group, is so: not a name
+    ("who is missing from medway's safeguarding partnership?", "describe", None),
+    ("who is eligible for the care leaver offer in medway?", "describe", None),
     ("what did Medway get for overall effectiveness?", "grade", None),
     # yes or no, of a judged area and a grade: how the area was judged
     ("was medway outstanding for help and protection?", "grade", None),
