@@ -592,6 +592,16 @@ def description(query: Query, evidence: Evidence, snap: Snapshot, limit: int = 3
         chosen.append((record, pos, sentence))
         if len(chosen) == limit:
             break
+    if REASON_ASKED.search(query.text):
+        # "why are conferences delayed?": the sentence saying why, after one chosen ("... has been delayed for
+        # some children. This is due to ... non-attendance of partner agencies."), is the answer's point
+        for record, pos, _ in list(chosen):
+            split = _split(record.text)
+            if pos + 1 < len(split) and REASON_GIVEN.match(split[pos + 1][0]) and \
+                    split[pos + 1][0].lower() not in seen and not any(c[0].id == record.id and c[1] == pos + 1
+                                                                    for c in chosen):
+                seen.add(split[pos + 1][0].lower())
+                chosen.append((record, pos + 1, split[pos + 1][0]))
     if query.hear == "verdict" and 0 < len(chosen) < limit:
         # "are return home interviews any good?": where what is said of it is all praise or all fault, the
         # best paragraph's sentence saying the other ("... completed promptly. The quality of these
@@ -714,6 +724,14 @@ def _literal_share(sentence: str, literal) -> float:
 
 # A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ...",
 # "However, they do not always cover all the risks"
+# a question asking why, and a sentence saying why what comes before it is so
+REASON_ASKED = re.compile(r"^\W*why\b|\bwhat (is|are|was|were) the (main |key )?(reasons?|causes?)\b|\bhow come\b|"
+                          r"\bwhat (causes|caused|is causing)\b", re.I)
+REASON_GIVEN = re.compile(r"(This|That|It|These|Those|Such \w+) (is|was|are|were|has been|have been) (partly |largely |"
+                          r"mainly |mostly |often |in part |primarily )?(because|due to|caused by|the result of|a result of|"
+                          r"attributable to|a consequence of|linked to)\b|(This|That) (is|was) (why|the reason)\b|"
+                          r"(Because|Due to)\b|The (main )?reasons? (for|is|was|are|were)\b", re.I)
+
 CONTINUES = re.compile(r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
                        r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
                        r"overall))\b|"

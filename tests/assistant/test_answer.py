@@ -1009,6 +1009,46 @@ def test_who_chairs_is_answered_by_what_the_holder_is(tmp_path, embedder):
         assert [c.paragraph for c in answer.citations] == ["2"], (question, answer.text)
 
 
+REASON_REPORT = """Inspection of Wigan local authority children's services
+
+Inspection dates: 6 to 10 January 2020
+
+The experiences and progress of children who need help and protection: good
+
+1. Decisions to convene initial child protection conferences are appropriate. Initial child protection conferences
+are well attended by families. Initial child protection conferences are chaired by experienced staff. Plans made
+at initial child protection conferences are clear. However, some initial child protection conferences have been
+delayed for children.
+This is due to the non-attendance of partner agencies. Leaders have plans to address this.
+
+2. Early help is effective and children get help quickly.
+"""
+
+
+def test_why_is_answered_with_the_sentence_saying_why(tmp_path, embedder):
+    """The reason follows what it explains and holds few of the question's words: it is said even where
+    each of a council's reports says only its two best sentences (no report chosen, two indexed)."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report, older = tmp_path / "wigan-2020-02-01.txt", tmp_path / "wigan-2016-02-01.txt"
+    report.write_text(REASON_REPORT)
+    older.write_text(REASON_REPORT.replace("2020", "2016").split("1. Decisions")[0] +
+                     "1. Initial child protection conferences are timely.\n")
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report, older]).failed
+    assistant = Assistant(Retriever(store))
+    answer = assistant.answer("why are initial child protection conferences delayed in wigan?")
+    assert "non-attendance of partner agencies" in answer.text, answer.text
+    from assistant.compose import REASON_ASKED, REASON_GIVEN
+
+    assert REASON_ASKED.search("what are the main reasons for delay?") and not REASON_ASKED.search("is it delayed?")
+    assert REASON_GIVEN.match("This is partly because staff have left.")
+    assert not REASON_GIVEN.match("This is a strength.")
+
+
 def test_a_name_is_given_from_a_sentence_about_what_is_named(assistant):
     """ "What is the X called?" is answered from a sentence holding X; "what do they call X?" from one giving
     the name used in its place, which need not repeat X."""
