@@ -684,6 +684,9 @@ STRONG_SAID = re.compile(r"\b(good|strong\w*|effective\w*|well|timely|robust|out
                          r"swift\w*|sensitive\w*|creative\w*|innovative|impressive|skil\w*|strengths?|manageable|"
                          r"appropriate(ly)?)\b", re.I)
 TONE_LIFT = 0.2
+# "what is MAST?" is answered by the sentence spelling it out, whichever paragraph says most about the MAST:
+# as much as a paragraph ranked first gains over one ranked last (0.5 * fused)
+DEFINING_LIFT = 0.5
 VERDICT_SHARE = 0.4
 
 
@@ -724,7 +727,9 @@ def _literal_share(sentence: str, literal) -> float:
 
 # A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ...",
 # "However, they do not always cover all the risks"
-# a question asking why, and a sentence saying why what comes before it is so
+# a question asking why, a sentence saying why, and one saying why what comes before it is so
+CAUSE = re.compile(r"\b(because|due to|as a result of|caused by|owing to|results? from|resulted from|attributable to|"
+                   r"driven by|the result of|stems? from)\b", re.I)
 REASON_ASKED = re.compile(r"^\W*why\b|\bwhat (is|are|was|were) the (main |key )?(reasons?|causes?)\b|\bhow come\b|"
                           r"\bwhat (causes|caused|is causing)\b", re.I)
 REASON_GIVEN = re.compile(r"(This|That|It|These|Those|Such \w+) (is|was|are|were|has been|have been) (partly |largely |"
@@ -732,7 +737,10 @@ REASON_GIVEN = re.compile(r"(This|That|It|These|Those|Such \w+) (is|was|are|were
                           r"attributable to|a consequence of|linked to)\b|(This|That) (is|was) (why|the reason)\b|"
                           r"(Because|Due to)\b|The (main )?reasons? (for|is|was|are|were)\b", re.I)
 
-CONTINUES = re.compile(r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
+CONTINUES = re.compile(r"(As a result|Consequently|Therefore|Because of this|Despite this)\b|"
+                       # (a consequence is of what comes before it: "Consequently, leaders cannot be assured that young
+                       # carers are identified" says why only after "The identification of young carers is underdeveloped")
+                       r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
                        r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
                        r"overall))\b|"
                        # "Through their careful work with children, this team ensures ...": the subject named before
@@ -766,6 +774,7 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
     literal = _surface_words(query.text, evidence) if query.asks == "describe" else ()
     defining = [re.compile(r"\(" + re.escape(t) + r"\)", re.I) for t in query.subject
                 if 2 <= len(t) <= 6] if WHAT_IS.search(query.text) else []
+    reason = query.asks == "describe" and bool(REASON_ASKED.search(query.text))
     # an unnumbered paragraph before the numbered ones is a report's summary (or its introduction): it
     # restates in a line what a numbered paragraph finds and shows, which is the better answer to what
     # something is like (one after them is the rest of a paragraph a page break cut, or a report's data)
@@ -806,8 +815,10 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
                 score += LITERAL_LIFT * _literal_share(sentence, literal)
             if query.tone and record.kind != "recommendation" and tone(sentence) == query.tone:
                 score += TONE_LIFT  # "what's wrong with early help?": the sentence saying what is
+            if reason and CAUSE.search(sentence):
+                score += TONE_LIFT  # "why are strategy meetings delayed?": the sentence saying what they are due to
             if defining and any(a.search(sentence) for a in defining):
-                score += TONE_LIFT  # "what is CHAD?": the sentence spelling it out, "... duty service (CHAD)"
+                score += DEFINING_LIFT  # "what is CHAD?": the sentence spelling it out, "... duty service (CHAD)"
             if query.hear == "views" and record.kind != "recommendation" and VIEWS_SAID.search(sentence):
                 score += TONE_LIFT  # "what do care leavers think of their PAs?": what they told inspectors
             if record.kind == "recommendation" and query.asks != "action":

@@ -141,8 +141,8 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         r"Since|Although|While|When|In|At|As|For|Where|This|These|That|Those|It|They)\b|[A-Za-z]+ly,)"
                         # (the word before is matched, not looked behind for: nine look-behinds tried at every
                         # character cost several times the rest of the pattern)
-                        r"|\b(of|by|from|with|and|in|at|to|for) )"
-                        r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+)?(\s+\([^()]{1,120}\))?,"
+                        r"|\b(of|by|from|with|within|through|into|via|across|and|in|at|to|for) )"
+                        r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+|(\s+[A-Z][\w’'-]+){1,2})?(\s+\([^()]{1,120}\))?,"
                         r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
                         r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
 # a name after what it names, whatever follows: "Lincolnshire’s children in care council, Voices4Choices (V4C)
@@ -156,12 +156,12 @@ APPOSED_NAME = re.compile(r"\b(?i:council|group|team|service|panel|forum|hub|sch
 # a capitalised name before what it names, inside the sentence: "the well-established Shield Service", "the
 # Care Leaders Forum", "the Amber service" (not a sentence's first word: "Family group conferences")
 _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
-                "network", "academy", "board", "partnership", "initiative", "app", "website")
+                "network", "academy", "board", "partnership", "initiative", "app", "website", "award")
 # (a digit inside a name: "the Care4us website")
 # (a name run together: "The Rights2Rights service", "the FamilyLinks team")
 NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z0-9]+(?:[A-Z0-9][a-z0-9]*)*"
                          r"(?:\s+(?:(?:and|of|for)\s+)?[A-Z][a-z0-9]+(?:[A-Z0-9][a-z0-9]*)*){0,3}\s+(?i:" +
-                         "|".join(_NAMED_NOUNS) + r")\b")
+                         "|".join(_NAMED_NOUNS) + r")s?\b")  # (or more than one: "the HotShots awards")
 PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z][a-z]+|"
                     r"(?:inspector|chair|director|chief executive|lead member)s?:?\s+[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+)+")
 # a count: a number that is not a year, a day of a date, an age or a paragraph number

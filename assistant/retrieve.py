@@ -51,6 +51,10 @@ class Hit:
 
 
 STATISTICS = frozenset(tokenize("average total number figure rate"))
+# nor do the words of a change say what changed: "how much have child protection plans fallen?" is about plans
+# ("the rate of children on child protection plans has halved")
+CHANGES = frozenset(tokenize("reduce reduced reduction increase increased fall fallen fell falling rise risen rose "
+                             "rising grow grown grew drop dropped decrease decreased change changed cut halved doubled"))
 
 
 @dataclass
@@ -85,8 +89,8 @@ class Evidence:
 
     def heaviest(self) -> str | None:
         """The subject term that carries most of the question's weight: what it is about. The name of
-        a statistic ("average", "total") says how it is counted, not what."""
-        terms = {t: w for t, w in self.weights.items() if t not in STATISTICS}
+        a statistic ("average", "total") says how it is counted, not what, and a change how it moved."""
+        terms = {t: w for t, w in self.weights.items() if t not in STATISTICS and t not in CHANGES}
         return max(terms, key=terms.get) if terms else None
 
     def holds(self, text: str) -> float:

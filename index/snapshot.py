@@ -36,8 +36,9 @@ from index.model import Report
 from index.store import IndexedReport, Record, Store, fingerprint, read_state
 
 log = logging.getLogger("report_assistant.index")
-# the cached BM25 arrays hold tokens: a change to how text is tokenized is a new format
-FORMAT = f"report-assistant-snapshot v1 {LEXICAL_FORMAT}"
+# the cached BM25 arrays hold tokens: a change to how text is tokenized is a new format; so is a change to
+# what is read from the records once for all (v2: acronyms spelt with hyphenated words)
+FORMAT = f"report-assistant-snapshot v2 {LEXICAL_FORMAT}"
 
 
 @dataclass
@@ -123,8 +124,12 @@ def find_acronyms(records: list[Record]) -> dict[str, str]:
             # take the shortest tail of the words whose initials (small words skipped) spell the acronym
             for start in range(len(words) - 1, -1, -1):
                 tail = words[start:]
-                initials = "".join(w[0] for w in tail if w.lower() not in _SMALL).upper()
-                if initials == acronym and tail[0].lower() not in _SMALL:
+                said = [w for w in tail if w.lower() not in _SMALL]
+                # a hyphenated word gives one initial or one for each part: "multi-agency safeguarding hub" is a
+                # MASH, "child-in-need plan" a CIN plan, "looked-after children" LAC
+                initials = {"".join(w[0] for w in said).upper(),
+                            "".join(p[0] for w in said for p in w.split("-") if p and p.lower() not in _SMALL).upper()}
+                if acronym in initials and tail[0].lower() not in _SMALL:
                     seen.setdefault(acronym, Counter())[" ".join(tail).lower().rstrip("s")] += 1
                     break
     return {a: forms.most_common(1)[0][0] for a, forms in seen.items() if len(a) >= 2}

@@ -1058,3 +1058,51 @@ def test_a_name_is_given_from_a_sentence_about_what_is_named(assistant):
     assert not CALLED_SO.search("what is the advocacy service called")
     answer = assistant.answer("what is the South Gloucestershire trampolining club called?")
     assert answer.refused
+
+
+def test_an_acronym_may_be_spelt_with_a_hyphenated_word_giving_an_initial_for_each_part():
+    from index.snapshot import find_acronyms
+    from index.store import Record
+
+    texts = ["Contacts go to the multi-agency safeguarding hub (MASH) first.",
+             "Staff in the multi-agency safeguarding hub (MASH) are experienced.",
+             "The independent reviewing officers (IROs) know children well.",
+             "Reviews of looked-after children (LAC) are timely."]
+    records = [Record(id=f"r#{i}", report_id="r", ref=str(i + 1), number=i + 1, seq=i, kind="paragraph", text=t,
+                      section=(), judgement=None, timescale=None, parent=None) for i, t in enumerate(texts)]
+    acronyms = find_acronyms(records)
+    assert acronyms["MASH"] == "multi-agency safeguarding hub"
+    assert acronyms["IRO"] == "independent reviewing officer"
+    assert acronyms["LAC"] == "looked-after children"
+
+
+def test_a_consequence_carries_on_from_the_sentence_before():
+    from assistant.compose import CONTINUES
+
+    assert CONTINUES.match("Consequently, leaders cannot be assured that young carers are identified.")
+    assert CONTINUES.match("As a result, vulnerable children are not always clear on the options.")
+    assert not CONTINUES.match("Consequential harm is understood well.")
+
+
+def test_the_words_of_a_change_do_not_say_what_a_question_is_about():
+    from assistant.retrieve import Evidence
+    from assistant.understand import understand
+
+    query = understand("how much have child protection plans fallen in medway?", {"Medway": []})
+    evidence = Evidence(query=query, report_ids=[], hits=[], ranked=[],
+                        weights={"child": 1.0, "protect": 1.5, "plan": 1.2, "fallen": 6.0})
+    assert evidence.heaviest() == "protect"
+
+
+@pytest.mark.parametrize("sentence, named", [
+    # a name of more than one capitalised word in apposition, after "within", "through" and the like
+    ("Leaders are improving the management of contacts within Family Connect, the multi-agency safeguarding hub, "
+     "and more.", True),
+    ("Children are supported through Strengthening Families, the early help service, which works well.", True),
+    ("Care leavers are celebrated through the work of their PAs, the HotShots awards and annual events.", True),
+    ("Care leavers are celebrated through the work of their PAs and the annual awards.", False),
+])
+def test_names_in_apposition_and_before_what_they_name_in_the_plural(sentence, named):
+    from assistant.facts import fact_kinds
+
+    assert ("thing" in fact_kinds(sentence)) == named
