@@ -146,7 +146,10 @@ SERVED_WHO = re.compile(r"\bwho (is|are|was|were) ((most|many|all|some|the major
 FUTURE = re.compile(r"\b(will|going to)\b.{0,50}\b(be|get|grade[d]?|rated?|judged)\b.{0,40}\b(next|future|again)\b|"
                     r"\bnext (time|inspection)\b|\bpredict|\bforecast", re.I)
 INJECTION = re.compile(
-    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompts?|previous|above|system|told|said)\b|"
+    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompts?|previous|above|system|told|said|"
+    r"reports?|documents?|sources?|context)\b|"
+    # a request to write something else: "write a poem about Ofsted"
+    r"\b(write|compose|make up)\b( me)? (a|an|some) (poem|story|song|joke|limerick|haiku|essay|rap)\b|"
     r"\b(print|show|reveal|repeat|display|output|tell me)\b.{0,30}\b(system )?(prompt|instructions)\b|"
     r"\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bpretend (to be|you are)\b",
     re.I,

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT = "report-assistant-bm25 v4"  # v3: closed-up forms of hyphenated words; v4: one stem for -ble/-bility
+# v3: closed-up forms of hyphenated words; v4: one stem for -ble/-bility; v5: irregular past forms as the present
+FORMAT = "report-assistant-bm25 v5"
 K1, B = 1.5, 0.75
 # a word, less any "'s" or "’t" it ends in (findall returns the group): "council’s" -> "council"
 _WORD = re.compile(r"([a-z0-9]+)(?:['’][a-z]+)?")
@@ -52,10 +53,24 @@ _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")
 # must find "placement stability" (1,092 times in the corpus).
 _SAME_STEM = {"stabil": "stabl", "abil": "abl", "viabil": "viabl"}
 
+# Nor does it know an irregular verb's past forms: "when did the improvement board first meet?" must find "the
+# board met in July 2021", "who leads it?" "led by", "has consent been sought?" "seek consent". Read as the
+# present before stemming. ("known" is left alone: "known as" is how a report gives a name.)
+_IRREGULAR = {
+    "met": "meet", "led": "lead", "held": "hold", "took": "take", "taken": "take", "made": "make", "gave": "give",
+    "given": "give", "came": "come", "began": "begin", "begun": "begin", "kept": "keep", "brought": "bring",
+    "paid": "pay", "sent": "send", "spent": "spend", "felt": "feel", "fell": "fall", "fallen": "fall",
+    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "chose": "choose", "chosen": "choose",
+    "wrote": "write", "written": "write", "thought": "think", "bought": "buy", "sought": "seek", "taught": "teach",
+    "understood": "understand", "meant": "mean", "heard": "hear", "built": "build", "lost": "lose", "won": "win",
+    "drew": "draw", "drawn": "draw", "withdrew": "withdraw", "withdrawn": "withdraw", "undertook": "undertake",
+    "undertaken": "undertake", "overseen": "oversee", "oversaw": "oversee",
+}
+
 
 def tokenize(text: str) -> list[str]:
     lower = text.lower()
-    words = [w for w in _WORD.findall(lower) if w not in STOPWORDS]
+    words = [_IRREGULAR.get(w, w) for w in _WORD.findall(lower) if w not in STOPWORDS]
     if "-" in lower:
         # its parts and its closed-up form: "reoffending" then finds "re-offending", and the reverse
         words += [c.replace("-", "") for c in _COMPOUND.findall(lower)]

@@ -1090,7 +1090,7 @@ def test_the_words_of_a_change_do_not_say_what_a_question_is_about():
 
     query = understand("how much have child protection plans fallen in medway?", {"Medway": []})
     evidence = Evidence(query=query, report_ids=[], hits=[], ranked=[],
-                        weights={"child": 1.0, "protect": 1.5, "plan": 1.2, "fallen": 6.0})
+                        weights={"child": 1.0, "protect": 1.5, "plan": 1.2, "fall": 6.0})
     assert evidence.heaviest() == "protect"
 
 

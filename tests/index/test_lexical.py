@@ -51,3 +51,16 @@ def test_a_slip_in_an_ending_the_stemmer_cuts_is_mended_to_the_word_it_stems_as(
     # "unregisterd" is three edits from the stem "unregist", one from the word "unregistered"
     assert index.closest("unregisterd") == "unregist"
     assert index.closest("xylophones") is None
+
+
+def test_an_irregular_past_form_is_its_verb():
+    from index.lexical import LexicalIndex, tokenize
+
+    # "when did the board first meet?" finds "the board met in July 2021"; "who leads it?" finds "led by"
+    assert tokenize("the board met") == tokenize("the board meets") == tokenize("board meet")
+    assert tokenize("led by the director") == tokenize("lead the director")
+    assert tokenize("consent was sought") == tokenize("consent to seek")
+    # a name given "known as" keeps its word
+    assert tokenize("known as") == ["known"]
+    index = LexicalIndex.build(["The new improvement board met in July 2021.", "Board members are experienced."])
+    assert index.scores("when did the board first meet")[0] > index.scores("when did the board first meet")[1]
