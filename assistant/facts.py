@@ -54,9 +54,12 @@ NUMBER_OF_IS = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(is|are|was|were|stoo
 NUMBER_WENT_TO = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(has |had )?(risen|rose|fallen|fell|increased|decreased|"
                             r"reduced|grown|grew) from [^.;]{1,40}? to (about |around |approximately )?\d[\d,]*\b(?!%)",
                             re.I)
-# none at all, as a report's list of figures says it: "- No children are unaccompanied asylum-seekers." (not
-# "there are no unnecessary delays in care planning", which counts nothing)
-ZERO = re.compile(r"^[-–•*\s]*No\s+(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)")
+# none at all, as a report's list of figures says it: "- No children are unaccompanied asylum-seekers.", "- At
+# 11 September 2017, no children were living in a privately arranged fostering placement.", "At the time of the
+# inspection, no children were in private fostering arrangements." (not "there are no unnecessary delays in care
+# planning", which counts nothing)
+ZERO = re.compile(r"^[-–•*\s]*(?:(?:At|As at|On|By) [^,;.]{3,40},\s+)?[Nn]o\s+"
+                  r"(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)")
 # ("the number ... has reduced" says which way it went, not how many: no answer to "how many ...?")
 # (the verb is the number's own, not a relative clause's: "a small number of social workers ... have
 # caseloads that are too high" says nothing of how many social workers there are; "the number of
@@ -262,7 +265,7 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("count")
     if "number" in lower and (COUNT_IN_WORDS.search(sentence) or (digits and NUMBER_WENT_TO.search(sentence))):
         kinds.add("count")
-    if "No " in sentence and ZERO.search(sentence):
+    if ("No " in sentence or ", no " in sentence) and ZERO.search(sentence):
         kinds.add("count")
     if _any_in(lower, ("by", "from", "through")) and PROVIDER.search(sentence):
         kinds.add("provider")

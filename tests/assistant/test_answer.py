@@ -546,6 +546,13 @@ def test_a_count_of_another_kind_of_worker_or_a_part_of_them_is_no_count_of_thos
     asylum = counts_for("how many unaccompanied asylum seeking children were in care",
                         ("unaccompani", "asylum", "seek", "children"), ("unaccompani", "asylum", "seek", "children"))
     assert counting("- No children are unaccompanied asylum-seekers.", asylum) == 1
+    # none at a time said first, as a list of figures or a paragraph says it; not "no" inside a clause
+    private = counts_for("how many children were privately fostered", ("children", "privat", "foster"),
+                         ("children",))
+    assert counting("- At 11 September 2017, no children were living in a privately arranged fostering placement.",
+                    private) == 1
+    assert counting("At the time of the inspection, no children were in private fostering arrangements.", private) == 1
+    assert counting("Children in private fostering arrangements have no delays in their assessments.", private) == 0
     # not a role: what describes the arrangements does not make them another kind
     fostering = counts_for("how many private fostering arrangements are there", ("privat", "foster", "arrang"),
                            ("privat", "foster", "arrang"))
