@@ -80,15 +80,26 @@ def rewrite(question: str, turns: list[str]) -> str:
             base = re.sub(r"\b(for|by|from|of)\s+(the\s+)?[\w-]*\s*(" + pattern + r")(\s+partners)?", "", base,
                           flags=re.I)
         new_slots.append("audience")
-    names = [a for a in set(known_authorities().values()) if mentions(change, a)]
+    # (by any name a council goes by: "and telford?" names Telford and Wrekin)
+    names = _places(change)
     if not names and _WHOLE_QUESTION.match(change) and len(change.split()) >= 4 and not _POINTS_BACK.search(change):
         # "and how many children had child protection plans?" asks a question of its own: only where
         # (and when) carries over, not the last question's subject ("looked after children")
         return f"{change}{_where(previous)}?"
     if names:
-        for name in set(known_authorities().values()):
-            base = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(name) + r"(['’]s)?\b", "", base, flags=re.I)
+        # the council the last question named, by whichever of its names it used, longest first ("telford and
+        # wrekin" before "telford")
+        for alias in sorted((a for a in known_authorities() if mentions(base, a)), key=len, reverse=True):
+            base = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(alias) + r"(['’]?s)?(?![\w-])", "", base, flags=re.I)
         new_slots.append("authority")
+        if not re.match(r"(in|for|at|of)\b", change, re.I) and {t.lower() for t in change.split()} <= \
+                {w.lower() for n in names for w in re.split(r"[\s-]+", n)} | {"and"}:
+            change = f"in {names[0]}"  # "and telford?": the same question, in Telford and Wrekin
+    if _years(change):
+        base = re.sub(r"\s*\b(in|for|at|of)?\s*\b(19|20)\d\d\b", "", base)  # "what about sefton in 2022?": its year
+        if re.fullmatch(r"((in|for|at|of)\s+)?((19|20)\d\d)", change.strip(), re.I):
+            new_slots.append("year")  # "and in 2019?": the same question, of 2019
+            change = re.sub(r"^((19|20)\d\d)$", r"in \1", change.strip())
     base = re.sub(r"\s{2,}", " ", base).strip()
     if not new_slots:
         # same kind of question, new topic: "what about care leavers?" after "how many children are in care in

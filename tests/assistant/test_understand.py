@@ -157,7 +157,13 @@ def test_years():
     ("what about for looked after children?", ["What must happen within three months for health partners?"],
      "What must happen within three months for looked after children?"),
     ("and Sandwell?", ["What did Medway get for overall effectiveness?"],
-     "What did get for overall effectiveness Sandwell?"),
+     "What did get for overall effectiveness in Sandwell?"),
+    # a council by a shorter name it goes by, and the one before by whichever name it was asked of
+    ("and telford?", ["which regional adoption agency does leicestershire use?"],
+     "which regional adoption agency does use in Telford and Wrekin?"),
+    ("and in leicestershire?", ["are young carers identified in telford?"], "are young carers identified in leicestershire?"),
+    # a year of its own, in place of the last question's
+    ("and in 2019?", ["how did Medway do overall in 2024?"], "how did Medway do overall in 2019?"),
     ("and partnership working?", ["How was capacity for improvement judged?"],
      "What grade did partnership working get?"),
     ("which paragraph says that?", ["are kids in care getting their jabs?"], "are kids in care getting their jabs?"),
