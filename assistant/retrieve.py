@@ -70,6 +70,7 @@ class Evidence:
     # subject term -> alternatives in the reports' words, each a set of terms that must all be there
     stand_ins: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     vector: np.ndarray | None = None  # the question's embedding: evidence from other reports reuses it
+    relevance: float = 0.0  # the best hit's similarity to the question with its acronyms spelt out, if any
     _layout: tuple | None = field(default=None, repr=False, compare=False)
 
     def present(self, tokens: set[str] | frozenset[str]) -> set[str]:
@@ -120,7 +121,7 @@ class Evidence:
 
     @property
     def best_similarity(self) -> float:
-        return max((h.similarity for h in self.hits), default=0.0)
+        return max([h.similarity for h in self.hits] + [self.relevance], default=0.0)
 
 
 class Retriever:
@@ -304,6 +305,14 @@ class Retriever:
             out.hits.append(_hit(record, score, similarity, position))
             if len(out.hits) == k:
                 break
+        spelt = spelt_out(query.text, snap.acronyms)
+        if spelt != query.text and out.hits:
+            # how related the question is, with each acronym the reports define spelt out: MiniLM knows "joint
+            # targeted area inspection" but not "jtai", whose question would otherwise seem unrelated to every
+            # paragraph and be refused (the ranking keeps the question as asked: spelt out, it favours the
+            # paragraphs that spell the acronym out over those about the thing)
+            again = self.embedder.embed_one(spelt)
+            out.relevance = max(float(snap.vectors[h.index] @ again) for h in out.hits)
         return out
 
     def _stating_first(self, query, snap, out, sims, lexical, rows, positions, fused) -> list[tuple[int, float]]:
@@ -425,6 +434,16 @@ def _written(acronym: str) -> tuple[list[str], ...]:
     it ("pa", "pas"), "IRO" and "IROs" one."""
     forms = dict.fromkeys(tuple(tokenize(form)) for form in (acronym, acronym + "s"))
     return tuple(list(form) for form in forms if form)
+
+
+def spelt_out(question: str, acronyms: dict[str, str]) -> str:
+    """The question with each acronym the reports define followed by its long form: "when was the JTAI?" ->
+    "when was the JTAI (joint targeted area inspection)?"."""
+    lower = question.lower()
+    for acronym, long_form in acronyms.items():
+        if acronym.lower() in lower:
+            question = _acronym_pattern(acronym).sub(lambda m: f"{m.group(0)} ({long_form})", question, count=1)
+    return question
 
 
 @lru_cache(maxsize=None)

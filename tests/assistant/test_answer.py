@@ -1113,3 +1113,19 @@ def test_names_in_apposition_and_before_what_they_name_in_the_plural(sentence, n
     from assistant.facts import fact_kinds
 
     assert ("thing" in fact_kinds(sentence)) == named
+
+
+def test_an_acronym_is_spelt_out_to_judge_how_related_a_question_is():
+    from assistant.retrieve import Evidence, spelt_out
+    from assistant.understand import understand
+
+    acronyms = {"JTAI": "joint targeted area inspection", "IRO": "independent reviewing officer"}
+    assert spelt_out("when was the jtai in sefton?", acronyms) == \
+        "when was the jtai (joint targeted area inspection) in sefton?"
+    assert spelt_out("are IROs effective?", acronyms) == "are IROs (independent reviewing officer) effective?"
+    assert spelt_out("are reviews effective?", acronyms) == "are reviews effective?"
+    evidence = Evidence(query=understand("when was the jtai?", {}), report_ids=[], hits=[], ranked=[])
+    assert evidence.best_similarity == 0.0
+    evidence.relevance = 0.31
+    assert evidence.best_similarity == 0.31
+
