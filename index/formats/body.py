@@ -360,8 +360,9 @@ class _Parser:
             return False
         if BOILERPLATE.search(text) or FRONT_MATTER.search(text) or not re.search(r"[A-Za-z]{3,}", text):
             return False
-        if re.search(r"\(recommendation\)\s*$|[a-z]\.\s+\S", text, re.I):
-            return False  # SIF reports tag a finished sentence "(Recommendation)"; headings hold no full stop
+        if re.search(r"\(recommendation\)\s*$|[a-z]\.\s+\S", text, re.I) or re.search(r"\d{2,}\.\s+[A-Z]", text):
+            return False  # SIF reports tag a finished sentence "(Recommendation)"; headings hold no full stop (nor
+            # after a number: "This is lower than the 353 children at 31 March 2016. Of this number:")
         if re.search(r"\b(the|of|and|to|with|for|a|an|in|on|by|at|or|from|that|which)$", text, re.I):
             return False  # a line broken mid-sentence
         following = self._next_nonblank(end)

@@ -322,3 +322,22 @@ def test_a_list_of_priority_actions_that_says_there_are_none_holds_no_recommenda
                  "There are no areas of priority action.", "No areas were identified for immediate improvement."):
         assert NONE_FOUND.search(text)
     assert not NONE_FOUND.search("Ensure that no areas of the county lack early help.")
+
+
+def test_a_line_ending_one_sentence_and_opening_a_list_is_no_heading():
+    """A SIF report's list of figures: "At 31 March 2017, 343 children were being looked after ... This is lower
+    than the 353 children at 31 March 2016. Of this number:" continues its bullet; taken for a heading, it cut the
+    total from the list (Islington 2017) and the short bullet left was dropped as a title-page line."""
+    from index.formats.body import parse_body
+
+    lines = ["Children looked after in this area",
+             "\uf06e At 31 March 2017, 343 children were being looked after by the local authority.",
+             "This is lower than the 353 children at 31 March 2016. Of this number:",
+             "\uf02d 229 (67%) live outside the local authority area",
+             "\uf02d 51 are unaccompanied asylum-seeking children.", "",
+             "1. Children in care live in stable homes."]
+    body = parse_body(lines)
+    text = "\n".join(p.text for p in body.paragraphs)
+    assert "343 children were being looked after" in text and "Of this number" in text
+    listed = next(p for p in body.paragraphs if "343" in p.text)
+    assert listed.section[-1] == "Children looked after in this area" and "229 (67%)" in listed.text
