@@ -212,6 +212,9 @@ FORM_SPELLINGS = frozenset(w for w in (FORM_TEXT + " recommendation recommendati
 # ("day to day" and "day-to-day"): its word stays in the subject though alone it is a form word (a date's
 # "day"), since the compound is what the question is about.
 REPEATED_COMPOUND = re.compile(r"\b([a-z]+) (to|by) \1\b", re.I)
+# "children in need", "a child in need plan": the reports' name for a group, whose "need" is no form word
+IN_NEED = re.compile(r"\b(children|child|kids|young people|families)\s+in\s+need\b", re.I)
+NEED = frozenset(tokenize("need"))
 # That something happens is the question's form, like "done" and "happen": "are reviews held on time?" asks
 # about reviews ("held accountable" says nothing of them); being held under an Act is about the person.
 HAPPENING = re.compile(r"\b(held|holds?|holding|take[sn]? place|taking place|took place|carried out|"
@@ -494,6 +497,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     if COUNCIL_OF_OTHERS.search(text):
         form_words = form_words - COUNCIL  # "the children in care council" is not the council asked about
     form_words = form_words - {t for m in REPEATED_COMPOUND.finditer(text) for t in tokenize(m.group(1))}
+    if IN_NEED.search(text):
+        form_words = form_words - NEED  # "children in need" are who, not what the question must find
     subject = tuple(t for t in dict.fromkeys(tokenize(HAPPENING.sub(" ", TIME_PHRASE.sub(" ", JUDGES.sub(
         " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and (not subject and (HOW_GOOD.search(text) or HOW_DOING.search(text)

@@ -324,7 +324,8 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
                 if facts.NAME_BEFORE.search(sentence) or facts.APPOSED_NAME.search(sentence):
                     unguarded.add("thing")
                 if facts._counts(sentence) or facts.COUNT_IN_WORDS.search(sentence) or \
-                        facts.NUMBER_WENT_TO.search(sentence) or facts.ZERO.search(sentence):
+                        facts.NUMBER_WENT_TO.search(sentence) or facts.NUMBER_CHANGED.search(sentence) or \
+                        facts.ZERO.search(sentence):
                     unguarded.add("count")
                 assert facts.fact_kinds(sentence) == unguarded, sentence
                 seen |= unguarded
@@ -542,6 +543,11 @@ def test_a_count_of_another_kind_of_worker_or_a_part_of_them_is_no_count_of_thos
                          ("stay", "put", "arrang"))
     assert counting("The number of young people in such arrangements has increased from five in January 2014 to 13 "
                     "in September 2014.", staying) == 1
+    # said of a change in the number
+    adoptions = counts_for("how many adoptions were there", ("adopt",), ("adopt",))
+    assert counting("There has been an increase in the number of adoption orders in the last year, from eight in "
+                    "2015–16 to 14 in 2016–17.", adoptions) == 1
+    assert counting("There has been an increase in the number of foster carers, from eight to 14.", adoptions) == 0
     # none at all is a count
     asylum = counts_for("how many unaccompanied asylum seeking children were in care",
                         ("unaccompani", "asylum", "seek", "children"), ("unaccompani", "asylum", "seek", "children"))

@@ -929,3 +929,8 @@ def test_what_a_name_is_said_as_is_no_part_of_what_the_question_is_about():
 
 def test_how_big_a_problem_is_is_no_part_of_what_it_is():
     assert set(understand("is neglect a big issue in medway?", INDEXED).subject) == {"neglect"}
+
+
+def test_children_in_need_are_a_group_whose_need_is_no_form_word():
+    assert "need" in understand("how many children in need were there in medway?", INDEXED).subject
+    assert "need" not in understand("what does medway need to improve?", INDEXED).subject
