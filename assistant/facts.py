@@ -150,7 +150,10 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         # character cost several times the rest of the pattern)
                         r"|\b(of|by|from|with|within|through|into|via|across|and|in|at|to|for) )"
                         r"[A-Z][\w’'-]+(\s+(and|&)\s+[A-Z][\w’'-]+|(\s+[A-Z][\w’'-]+){1,2})?(\s+\([^()]{1,120}\))?,"
-                        r"\s+(the|its|their)\s+([\w’'-]+\s+){0,5}?(councils?|groups?|teams?|services?|panels?|schemes?|"
+                        # (or a council's: "Independent Futures, Islington's care leavers' service"; not a list going
+                        # on: "the Department for Work and Pensions, the police and the prison service")
+                        r"\s+(the|its|their|[A-Z][a-z]+['’]s)\s+(?![^,.;]*\band\s+the\b)([\w’'-]+\s+){0,5}?"
+                        r"(councils?|groups?|teams?|services?|panels?|schemes?|"
                         r"programmes?|projects?|forums?|hubs?|apps?|models?)\b")
 # a name after what it names, whatever follows: "Lincolnshire’s children in care council, Voices4Choices (V4C)
 # meet regularly" (apart from THING_NAME, behind a cheap scan: most sentences have a comma, few one of these)

@@ -25,7 +25,7 @@ reads the body, which all formats write the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.vocabulary import GRADE_WORD, area_key, grade_number, grade_word, timescale_of_heading
 from index.model import Judgement, Paragraph
@@ -122,6 +122,10 @@ class _Item:
     sequence: int = 0
     children: int = 0
     ends_with_table: bool = False
+    # a SIF section's summary, once read as the end of the paragraph before it: labelled after the report's
+    # other unnumbered paragraphs, so that their labels stay what they were (citations people have kept, and
+    # evaluation answers, name them)
+    late: bool = False
     # text() is asked after every line; joining only the new lines keeps a very long
     # paragraph linear rather than quadratic (lines are only ever appended)
     _joined: str = field(default="", repr=False)
@@ -162,6 +166,7 @@ class _Parser:
     table: list[str] = field(default_factory=list)
     contents: set[str] = field(default_factory=set)
     refs: dict[int, str] = field(default_factory=dict)  # item position -> citation label, set by paragraphs()
+    late_summary: bool = False  # the next unnumbered paragraph is a SIF summary read before as a paragraph's end
 
     def __post_init__(self) -> None:
         self.contents = _contents_entries(self.lines)
@@ -243,12 +248,28 @@ class _Parser:
                 and not SENTENCE_END.search(text) and (j + 1 >= len(self.lines) or not self.lines[j + 1][:1].islower())
             ):
                 return text, j + 1
+            judged = LINE_JUDGEMENT.search(text)
+            summary = self._summary_after(j + 1) if judged else 0
+            if summary and len(text) < 140 and text[:1].isupper() and area_key(judged.group(1).strip()):
+                # a SIF report heads each section with its area and grade, then "Summary" on a line of its own:
+                # "The experiences and progress of children | looked after and achieving permanence Good |
+                # Summary". Read as text, the heading and the summary ran on from the paragraph before it; the
+                # summary is the section's own first, unnumbered, paragraph
+                # (after a numbered paragraph, whose end it was read as: labelled late, see _Item.late)
+                self.late_summary = self.cur is not None and self.cur.number is not None
+                return f"{judged.group(1).strip()}: {judged.group(2)}", summary
             if text.endswith(".") and self._judgement_sentence(text[:-1]):
                 # some ILACS reports of 2018-2020 head a section with its judgement as a sentence: "The
                 # experiences and progress of children who need help and protection requires improvement to
                 # be good." Read as text, it left the recommendations list open to the end of the report
                 return text[:-1], j + 1
         return None
+
+    def _summary_after(self, j: int) -> int:
+        """The line after a "Summary" line starting at or after j (blank lines between), else 0."""
+        while j < len(self.lines) and not self.lines[j]:
+            j += 1
+        return j + 1 if j < len(self.lines) and self.lines[j].strip().rstrip(":").lower() == "summary" else 0
 
     @staticmethod
     def _judgement_sentence(text: str) -> bool:
@@ -323,7 +344,8 @@ class _Parser:
                 return i + 1
             if self.cur is None or (self.cur.number is None and after_break) or self.cur.kind == "recommendation" and self._cur_ended() and after_break:
                 self._close()
-                self.cur = _Item(None, [], self._section(), self.judgement, sequence=-1)
+                self.cur = _Item(None, [], self._section(), self.judgement, sequence=-1, late=self.late_summary)
+                self.late_summary = False
         self.cur.lines.append(line)
         return i + 1
 
@@ -499,6 +521,7 @@ class _Parser:
                 sizes[item.sequence] = sizes.get(item.sequence, 0) + 1
         main = max(sizes, key=lambda s: (sizes[s], -s)) if sizes else 0
         out: list[Paragraph] = []
+        placed: list[int] = []  # the item each paragraph of `out` is
         extra = 0
         seen_numbered = False
         self.refs = {}
@@ -521,14 +544,21 @@ class _Parser:
                 text = f"{item.number}. {text}"
                 number = parent = None
                 kind = "table" if LINE_JUDGEMENT.search(text) and len(text) < 200 else kind
-            if number is None:
+            if number is None and item.late:
+                ref = ""  # labelled below, after the rest
+            elif number is None:
                 extra += 1
                 ref = f"S{extra}"
             else:
                 ref = str(parent if parent is not None else number)
             self.refs[position] = ref
+            placed.append(position)
             out.append(Paragraph(number=number, text=text, section=item.section, judgement=item.judgement,
                                  kind=kind, timescale=item.timescale, parent=parent, ref=ref, seq=len(out)))
+        for position in sorted(p for p, r in self.refs.items() if not r):
+            extra += 1
+            self.refs[position] = f"S{extra}"
+        out = [replace(p, ref=self.refs[at]) if not p.ref else p for p, at in zip(out, placed)]
         return out
 
     def graded_headings(self) -> list[GradedHeading]:

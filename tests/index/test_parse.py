@@ -341,3 +341,28 @@ def test_a_line_ending_one_sentence_and_opening_a_list_is_no_heading():
     assert "343 children were being looked after" in text and "Of this number" in text
     listed = next(p for p in body.paragraphs if "343" in p.text)
     assert listed.section[-1] == "Children looked after in this area" and "229 (67%)" in listed.text
+
+
+def test_a_sif_section_heading_and_its_summary_are_no_part_of_the_paragraph_before():
+    """SIF reports head a section with its area and grade, then "Summary": "The experiences and progress of
+    children | looked after and achieving permanence Good | Summary". Read as text, heading and summary ran on
+    from the last paragraph of the section before (in 80 of the corpus's reports), and the summary was cited as
+    that paragraph. The summary is an unnumbered paragraph of its section, labelled after the report's other
+    unnumbered paragraphs so that their labels do not change."""
+    from index.formats.body import parse_body
+
+    lines = ["1. Early help is strong.", "2. Allegations are managed well.", "",
+             "The experiences and progress of children", "looked after and achieving permanence Good", "Summary",
+             "Services for children looked after in Wigan are good.", "",
+             "3. Children in care live in stable homes.", "",
+             "Information about this inspection", "Inspectors looked at case files."]
+    body = parse_body(lines)
+    by_ref = {p.ref: p for p in body.paragraphs}
+    assert by_ref["2"].text == "Allegations are managed well."
+    summary = next(p for p in body.paragraphs if p.text.startswith("Services for children looked after"))
+    assert summary.number is None and summary.judgement is not None and summary.judgement.word == "Good"
+    assert summary.section[-1] == "The experiences and progress of children looked after and achieving permanence: Good"
+    # the unnumbered paragraph after it keeps the label it had; the summary's comes last
+    assert by_ref["S1"].text == "Inspectors looked at case files."
+    assert summary.ref == "S2"
+    assert [p.ref for p in body.paragraphs] == ["1", "2", "S2", "3", "S1"]
