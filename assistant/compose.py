@@ -728,18 +728,20 @@ def _literal_share(sentence: str, literal) -> float:
 # A sentence whose subject is in the one before it: "This ...", "It ...", "The current average ...",
 # "However, they do not always cover all the risks"
 # a question asking why, a sentence saying why, and one saying why what comes before it is so
-CAUSE = re.compile(r"\b(because|due to|as a result of|caused by|owing to|results? from|resulted from|attributable to|"
-                   r"driven by|the result of|stems? from)\b", re.I)
 REASON_ASKED = re.compile(r"^\W*why\b|\bwhat (is|are|was|were) the (main |key )?(reasons?|causes?)\b|\bhow come\b|"
                           r"\bwhat (causes|caused|is causing)\b", re.I)
+_CAUSE_WORDS = (r"because|due to|caused by|owing to|(?:as |the |a )?result of|results? from|resulted from|"
+                r"attributable to|driven by|stems? from|a consequence of|linked to")
+CAUSE = re.compile(r"\b(" + _CAUSE_WORDS + r")\b", re.I)
 REASON_GIVEN = re.compile(r"(This|That|It|These|Those|Such \w+) (is|was|are|were|has been|have been) (partly |largely |"
-                          r"mainly |mostly |often |in part |primarily )?(because|due to|caused by|the result of|a result of|"
-                          r"attributable to|a consequence of|linked to)\b|(This|That) (is|was) (why|the reason)\b|"
-                          r"(Because|Due to)\b|The (main )?reasons? (for|is|was|are|were)\b", re.I)
+                          r"mainly |mostly |often |in part |primarily )?(" + _CAUSE_WORDS + r")\b|"
+                          r"(This|That) (is|was) (why|the reason)\b|(Because|Due to)\b|"
+                          r"The (main )?reasons? (for|is|was|are|were)\b", re.I)
 
 CONTINUES = re.compile(r"(As a result|Consequently|Therefore|Because of this|Despite this)\b|"
-                       # (a consequence is of what comes before it: "Consequently, leaders cannot be assured that young
-                       # carers are identified" says why only after "The identification of young carers is underdeveloped")
+                       # (a consequence is of what comes before it: "Consequently, leaders cannot be assured that
+                       # young carers are identified" says why only after "The identification of young carers is
+                       # underdeveloped")
                        r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
                        r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
                        r"overall))\b|"

@@ -56,8 +56,8 @@ NUMBER_WENT_TO = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(has |had )?(risen|
                             re.I)
 # "There has been an increase in the number of adoption orders in the last year, from eight in 2015–16 to 14 in
 # 2016–17": the same, said of a change in the number
-NUMBER_CHANGED = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growth) in the numbers? of\b([^.;]{0,80}?),?"
-                            r" from [^.;]{1,40}? to (about |around |approximately )?\d[\d,]*\b(?!%)", re.I)
+NUMBER_CHANGED = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|growth) in the numbers? of\b"
+                            r"([^.;]{0,80}?),? from [^.;]{1,40}? to (about |around |approximately )?\d[\d,]*\b(?!%)", re.I)
 # none at all, as a report's list of figures says it: "- No children are unaccompanied asylum-seekers.", "- At
 # 11 September 2017, no children were living in a privately arranged fostering placement.", "At the time of the
 # inspection, no children were in private fostering arrangements." (not "there are no unnecessary delays in care
@@ -599,7 +599,8 @@ def counting(sentence: str, present) -> float:
     if not best and "number" in sentence.lower():
         masked = DURATION.sub(" ", _AGE_STAGE_OR_LABEL.sub(" ", _DAY_OF_DATE.sub(" ", sentence)))
         unmasked = DURATION.sub(" ", sentence)
-        for m in (*NUMBER_OF_IS.finditer(masked), *NUMBER_WENT_TO.finditer(unmasked), *NUMBER_CHANGED.finditer(unmasked)):
+        for m in (*NUMBER_OF_IS.finditer(masked), *NUMBER_WENT_TO.finditer(unmasked),
+                  *NUMBER_CHANGED.finditer(unmasked)):
             if present(set(tokenize(m.group(1)))):
                 return 1.0
         # "the number of children missing education is small": a count in words, of what it names

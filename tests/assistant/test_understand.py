@@ -161,7 +161,8 @@ def test_years():
     # a council by a shorter name it goes by, and the one before by whichever name it was asked of
     ("and telford?", ["which regional adoption agency does leicestershire use?"],
      "which regional adoption agency does use in Telford and Wrekin?"),
-    ("and in leicestershire?", ["are young carers identified in telford?"], "are young carers identified in leicestershire?"),
+    ("and in leicestershire?", ["are young carers identified in telford?"],
+     "are young carers identified in leicestershire?"),
     # a year of its own, in place of the last question's
     ("and in 2019?", ["how did Medway do overall in 2024?"], "how did Medway do overall in 2019?"),
     ("and partnership working?", ["How was capacity for improvement judged?"],
