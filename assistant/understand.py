@@ -35,6 +35,8 @@ AMOUNT = re.compile(r"\bhow much\b.{0,60}\b" + MONEY + r"|\b" + MONEY + r"\b", r
 MONEY_NOUN = re.compile(r"\b" + MONEY + r"(?!\w)(?!\s+(?!(for|of|in|on|at|to|is|was|are|were|this|that|last|per|each|"
                         r"by|from|and|or|spent|allocated|set|has|have|had|been|be|do|does|did|will|would|can|given|"
                         r"paid|like)\b)[a-z]+\b)", re.I)
+# "what did Telford spend on agency staff?", "what does the council pay foster carers?": an amount
+SPEND_ASKED = re.compile(r"\bwhat (do|does|did|will) [\w ,'’&-]{1,50}?\b(spend|pay(?! attention)|invest|cost)\b", re.I)
 # a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor).
 # The question's "who" opens it or a clause ("and who chairs ...", "tell me who runs ..."); after a noun
 # it is relative: "16 and 17 year olds who are homeless" asks what happens to them, not anyone's name
@@ -330,8 +332,8 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
     topic word: "how many days do they have to ..." asks for a number, not for actions."""
     if REFERENCE.search(text):
         return "reference"
-    if AMOUNT.search(text) and (QUANTITY.search(text) or (re.search(r"\bwhat('s| is| was| are)\b", text, re.I)
-                                                          and MONEY_NOUN.search(text))):
+    if AMOUNT.search(text) and (QUANTITY.search(text) or SPEND_ASKED.search(text) or (
+            re.search(r"\bwhat('s| is| was| are)\b", text, re.I) and MONEY_NOUN.search(text))):
         return "amount"
     if NAME.search(SERVED_WHO.sub(" ", text)):
         return "name"

@@ -728,6 +728,11 @@ def test_b_and_b_is_bed_and_breakfast_and_the_past_year_is_a_time():
     ("how much have caseloads fallen in medway?", "quantity"),  # a change asks its size
     ("how much does medway pay its foster carers?", "amount"),
     ("how much is the leaving care grant in medway?", "amount"),
+    # what a council spends or pays is an amount, however it is asked
+    ("what did medway spend on agency social workers in 2016?", "amount"),
+    ("what does medway pay its foster carers?", "amount"),
+    ("what does medway pay attention to in supervision?", "describe"),
+    ("what did medway say about spending on early help?", "describe"),
 ])
 def test_how_much_asks_a_number_an_amount_or_how_far(question, asks):
     assert understand(question, INDEXED).asks == asks
