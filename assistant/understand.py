@@ -103,7 +103,8 @@ PERCENT = re.compile(r"percent|proportion|share|fraction|%|\brate\b", re.I)
 DURATION = re.compile(r"\bhow (long|quickly|fast)\b|\bhow many (working )?(hours|days|weeks|months|years)\b", re.I)
 FREQUENCY = re.compile(r"\bhow often\b", re.I)
 GRADE = re.compile(r"\b(grades?|graded|grading|judge?ments?|judged|rated|rating|ratings|verdict|overall effectiveness|"
-                   r"marked)\b", re.I)
+                   r"marked|(ofsted|inspection)( \d{4})? (results?|outcomes?)|(results?|outcomes?) of (the |its |their )?"
+                   r"(last |latest |recent |\d{4} )?(ofsted|inspection))\b", re.I)  # "surrey ofsted 2022 result"
 # "what did Medway get for ...", "how did Leeds do on ...", "what did Ofsted make of ...": a grade, unless the
 # question asks what must be done
 GRADE_WEAK = re.compile(r"\b(what|which) (did|does) .{0,60}\b(get|receive)\b(?! better)|\bhow (did|does) .{0,60}\b"

@@ -57,6 +57,10 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     ("was medway outstanding for getting care leavers into university?", "describe", None),
     # a council, "overall" and nothing else: its overall grade
     ("medway overall 2013", "grade", None),
+    # an inspection's result or outcome is its grade; an audit's results are what it found
+    ("medway ofsted 2013 result", "grade", None),
+    ("what was the outcome of the last inspection in medway?", "grade", None),
+    ("what were the results of the audit in medway?", "describe", None),
     ("what is the overall picture in medway", "describe", None),
     # how far away is a distance; how far something went is not
     ("how far away from medway do some children in care live?", "quantity", "distance"),
