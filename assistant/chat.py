@@ -25,6 +25,8 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 PRONOUN = re.compile(r"\b(that|this|it|they|them|those|these)\b", re.I)
+MORE = re.compile(r"^(ok,? |and |please |can you |could you )*(tell me more|say more|more( detail| details| info| "
+                  r"information)?( please)?|go on|expand( on (that|this|it))?|elaborate|keep going)\W*$", re.I)
 TIMESCALE_PHRASE = re.compile(r"\b(within|in|by)?\s*(the next\s+)?(" + "|".join(
     p.replace("\\b", "") for p in TIMESCALE_PATTERNS.values()) + r")", re.I)
 
@@ -49,7 +51,8 @@ def user_turns(history: Sequence) -> list[str]:
 
 def is_follow_up(question: str) -> bool:
     words = question.split()
-    return bool(FOLLOW_UP.search(question.strip())) or (len(words) <= 4 and bool(PRONOUN.search(question))) or (
+    return bool(FOLLOW_UP.search(question.strip()) or MORE.match(question.strip())) or (
+        len(words) <= 4 and bool(PRONOUN.search(question))) or (
         REFERENCE.search(question) is not None and len(words) <= 8)
 
 
@@ -59,8 +62,10 @@ def rewrite(question: str, turns: list[str]) -> str:
     if not is_follow_up(question):
         return _in_the_same_place(question, _last_standalone(turns))
     previous = _last_standalone(turns)
-    if REFERENCE.search(question) and len(question.split()) <= 8:
-        return previous  # "which paragraph says that?" -> the previous question; the answer cites it
+    if REFERENCE.search(question) and len(question.split()) <= 8 or MORE.match(question.strip()):
+        # "which paragraph says that?", "tell me more": the previous question; the answer cites it, and says
+        # what the reports say of it
+        return previous
     base = previous.rstrip(" ?.")
     change = re.sub(r"^(and|but|also|then|so|ok,?)\s+|^(what|how) (about|of)\s+|^same for\s+|^and (what|how) about\s+",
                     "", question.strip(), flags=re.I).rstrip(" ?.")
@@ -92,6 +97,7 @@ def rewrite(question: str, turns: list[str]) -> str:
         for alias in sorted((a for a in known_authorities() if mentions(base, a)), key=len, reverse=True):
             base = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(alias) + r"(['’]?s)?(?![\w-])", "", base, flags=re.I)
         new_slots.append("authority")
+        base = re.sub(r"\s+(in|for|at|of)\s*$", "", base.strip())  # "which agency is plymouth in" less plymouth
         if not re.match(r"(in|for|at|of)\b", change, re.I) and {t.lower() for t in change.split()} <= \
                 {w.lower() for n in names for w in re.split(r"[\s-]+", n)} | {"and"}:
             change = f"in {names[0]}"  # "and telford?": the same question, in Telford and Wrekin

@@ -167,6 +167,9 @@ def test_years():
      "which regional adoption agency does use in Telford and Wrekin?"),
     ("and in leicestershire?", ["are young carers identified in telford?"],
      "are young carers identified in leicestershire?"),
+    # more of the same is the same question; a council in place of the one a question ended with
+    ("tell me more", ["is the LADO effective in medway?"], "is the LADO effective in medway?"),
+    ("and sandwell", ["which regional adoption agency is medway in?"], "which regional adoption agency is in Sandwell?"),
     # a year of its own, in place of the last question's
     ("and in 2019?", ["how did Medway do overall in 2024?"], "how did Medway do overall in 2019?"),
     ("and partnership working?", ["How was capacity for improvement judged?"],
