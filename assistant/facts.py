@@ -94,7 +94,8 @@ PROVIDER = re.compile(r"\b(run|hosted|provided|delivered|commissioned|operated|m
 HOLDER = re.compile(r"\b(?:co-)?(?:chaired|led|headed)\s+by\s+(?:an?|another|the|its|their|two|three|[A-Z])\b"
                     r"(?![^,.;]{0,40}?\b(?:chair|chairman|chairwoman|chairperson)\b)")
 # "who chairs the improvement board?", "who is the chair of the partnership?": answered by who holds the post
-HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:co-)?(?:chairs?|chaired|leads?|led|heads?|headed)|(?:is|was|are|were)\s+"
+HOLD_VERBS = r"(?:co-)?(?:chairs?|chaired|leads?|led|heads?|headed)"
+HOLDER_ASKED = re.compile(r"\bwho\s+(?:" + HOLD_VERBS + r"|(?:is|was|are|were)\s+"
                           r"(?:the\s+)?(?:co-)?(?:chairs?|chairman|chairperson|head|leader))\b", re.I)
 
 

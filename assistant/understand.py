@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import CHANGE_WORDS, GENERIC_PEOPLE, ROLES
+from assistant.facts import CHANGE_WORDS, GENERIC_PEOPLE, HOLD_VERBS, ROLES
 from index.authorities import COMMON_WORDS, normalise
 from index.lexical import edits, tokenize
 from index.vocabulary import BY_KEY, EVERYDAY, areas_asked, audience_asked, timescale_asked
@@ -72,7 +72,7 @@ PERSON_CALLED = re.compile(r"\b" + _ROLE + r"(\s+(in|at|for|of)\s+[\w ,.'’&-]{
 NAME_OF_BODY = re.compile(_WHO + r"(runs?|provides?|delivers?|commissions?|operates?)\b", re.I)
 # "who chairs the improvement board?": the verb is the question's form ("chaired by ..." answers), not what
 # the sentence must say (a "lead member", a "lead inspector")
-HOLDS = re.compile(_WHO + r"(co-)?(chairs?|chaired|leads?|led|heads?|headed)\b", re.I)
+HOLDS = re.compile(_WHO + HOLD_VERBS + r"\b", re.I)
 # a judge, the person, is the judiciary in a report's words, as are "the courts" and what "the court said";
 # "judged" and "judgement" are about grades
 JUDGES = re.compile(r"\bjudges\b|\b(the|a|family|court|district|circuit|local) judge\b|\bthe courts\b|"
