@@ -64,7 +64,7 @@ def early_refusal(query: Query, snap: Snapshot, report_ids: list[str]) -> str | 
 def decide(query: Query, evidence: Evidence, candidates: list[Candidate], snap: Snapshot,
            thresholds: Thresholds = Thresholds()) -> Decision:
     forms = {c.form: c for c in candidates}
-    relevant = evidence.best_similarity >= thresholds.similarity
+    relevant = evidence.related(thresholds.similarity)
     description = forms.get("description")
     nearby = description if description and relevant and description.support >= thresholds.typed_support else None
 

@@ -19,10 +19,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 
-from assistant.facts import GENERIC_PEOPLE, IN_WORDS, Counts, asked_kinds, best_stated
+from assistant.facts import CHANGE_WORDS, GENERIC_PEOPLE, IN_WORDS, Counts, asked_kinds, best_stated
 from assistant.understand import HOW_GOOD, Query, known_authorities, understand
 from index.lexical import tokenize
 from index.model import Judgement
@@ -52,9 +53,8 @@ class Hit:
 
 STATISTICS = frozenset(tokenize("average total number figure rate"))
 # nor do the words of a change say what changed: "how much have child protection plans fallen?" is about plans
-# ("the rate of children on child protection plans has halved")
-CHANGES = frozenset(tokenize("reduce reduced reduction increase increased fall fallen fell falling rise risen rose "
-                             "rising grow grown grew drop dropped decrease decreased change changed cut halved doubled"))
+# ("the rate of children on child protection plans has halved"); the terms of CHANGE_WORDS, as tokenized
+CHANGE_TERM = re.compile(r"(?:" + CHANGE_WORDS + r")\w*$")
 
 
 @dataclass
@@ -71,6 +71,8 @@ class Evidence:
     stand_ins: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     vector: np.ndarray | None = None  # the question's embedding: evidence from other reports reuses it
     relevance: float = 0.0  # the best hit's similarity to the question with its acronyms spelt out, if any
+    # how to work `relevance` out, until it is asked for (an embedding: most questions never need it)
+    respelt: Callable[[], float] | None = field(default=None, repr=False, compare=False)
     _layout: tuple | None = field(default=None, repr=False, compare=False)
 
     def present(self, tokens: set[str] | frozenset[str]) -> set[str]:
@@ -91,7 +93,7 @@ class Evidence:
     def heaviest(self) -> str | None:
         """The subject term that carries most of the question's weight: what it is about. The name of
         a statistic ("average", "total") says how it is counted, not what, and a change how it moved."""
-        terms = {t: w for t, w in self.weights.items() if t not in STATISTICS and t not in CHANGES}
+        terms = {t: w for t, w in self.weights.items() if t not in STATISTICS and not CHANGE_TERM.match(t)}
         return max(terms, key=terms.get) if terms else None
 
     def holds(self, text: str) -> float:
@@ -121,7 +123,20 @@ class Evidence:
 
     @property
     def best_similarity(self) -> float:
-        return max([h.similarity for h in self.hits] + [self.relevance], default=0.0)
+        return max(self._hit_similarity(), self._relevance())
+
+    def related(self, threshold: float) -> bool:
+        """Whether the best hit is at least `threshold` similar to the question, as asked or with its
+        acronyms spelt out (worked out only if the question as asked falls short)."""
+        return self._hit_similarity() >= threshold or self._relevance() >= threshold
+
+    def _hit_similarity(self) -> float:
+        return max((h.similarity for h in self.hits), default=0.0)
+
+    def _relevance(self) -> float:
+        if self.respelt is not None:
+            self.relevance, self.respelt = self.respelt(), None
+        return self.relevance
 
 
 class Retriever:
@@ -310,9 +325,14 @@ class Retriever:
             # how related the question is, with each acronym the reports define spelt out: MiniLM knows "joint
             # targeted area inspection" but not "jtai", whose question would otherwise seem unrelated to every
             # paragraph and be refused (the ranking keeps the question as asked: spelt out, it favours the
-            # paragraphs that spell the acronym out over those about the thing)
-            again = self.embedder.embed_one(spelt)
-            out.relevance = max(float(snap.vectors[h.index] @ again) for h in out.hits)
+            # paragraphs that spell the acronym out over those about the thing). Embedded only if asked: the
+            # evidence of each report of several is never asked, nor any whose hits are related as they are
+            positions = [h.index for h in out.hits]
+
+            def respelt() -> float:
+                again = self.embedder.embed_one(spelt)
+                return max(float(snap.vectors[p] @ again) for p in positions)
+            out.respelt = respelt
         return out
 
     def _stating_first(self, query, snap, out, sims, lexical, rows, positions, fused) -> list[tuple[int, float]]:
@@ -402,8 +422,7 @@ def acronym_pairs(question: str, acronyms: dict[str, str],
     lower = question.lower()
     words = set(tokenize(question))
     for acronym, long_form in acronyms.items():
-        # the substring test is necessary for a match and cheap; thousands fail it uncompiled
-        if acronym.lower() in lower and _acronym_pattern(acronym).search(question):
+        if _uses(question, lower, acronym):
             out += [(short, tokenize(long_form)) for short in _written(acronym)]
         else:
             # the long form's words, in any order ("education, employment or training" for the reports'
@@ -440,10 +459,15 @@ def spelt_out(question: str, acronyms: dict[str, str]) -> str:
     """The question with each acronym the reports define followed by its long form: "when was the JTAI?" ->
     "when was the JTAI (joint targeted area inspection)?"."""
     lower = question.lower()
-    for acronym, long_form in acronyms.items():
-        if acronym.lower() in lower:
-            question = _acronym_pattern(acronym).sub(lambda m: f"{m.group(0)} ({long_form})", question, count=1)
+    used = [(acronym, long_form) for acronym, long_form in acronyms.items() if _uses(question, lower, acronym)]
+    for acronym, long_form in used:
+        question = _acronym_pattern(acronym).sub(lambda m: f"{m.group(0)} ({long_form})", question, count=1)
     return question
+
+
+def _uses(question: str, lower: str, acronym: str) -> bool:
+    # the substring test is necessary for a match and cheap; thousands fail it uncompiled
+    return acronym.lower() in lower and _acronym_pattern(acronym).search(question) is not None
 
 
 @lru_cache(maxsize=None)
