@@ -197,17 +197,25 @@ class Assistant:
                self.thresholds.typed_support if query.typed else self.thresholds.support)
         # one embedding for every report's search (each took as long as the rest of a report's evidence)
         vector = evidence.vector if neutral.text == query.text else None
+        owns = []
         for rid in report_ids:
             own = self.retriever.evidence(neutral, [rid], 5, vector=vector)
             vector = own.vector
             own.weights, own.stand_ins = evidence.weights, evidence.stand_ins
-            # a number, a name, a date or an amount is only ever answered by a sentence stating one
-            built = (compose.typed_fact(neutral, own, snap) if query.typed else
-                     compose.description(neutral, own, snap, limit=2))
-            if built and built.support >= bar:
-                drafts += built.drafts
-                supports.append(built.support)
-                kinds |= built.kinds
+            owns.append(own)
+        # a name stands for the kind of thing asked ("the children in care group") only where no report
+        # names one of that kind: an older report's other groups do not answer for the one the newest names
+        for named_for in ((False, True) if query.asks == "name" else (True,)):
+            for own in owns:
+                # a number, a name, a date or an amount is only ever answered by a sentence stating one
+                built = (compose.typed_fact(neutral, own, snap, named_for=named_for) if query.typed else
+                         compose.description(neutral, own, snap, limit=2))
+                if built and built.support >= bar:
+                    drafts += built.drafts
+                    supports.append(built.support)
+                    kinds |= built.kinds
+            if drafts:
+                break
         if not drafts:
             return []
         support = min(supports) if len(query.authorities) > 1 else max(supports)

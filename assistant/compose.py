@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, PEOPLE, STOCK_ASKED, Counts,
-                            _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided, sentences,
+from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE, STOCK_ASKED,
+                            Counts, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided, sentences,
                             states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
@@ -287,9 +287,10 @@ def _statement(records: list[Record], j: Judgement) -> str:
 
 
 # -- facts of a type, and descriptions -------------------------------------------------------------
-def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | None:
+def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool = True) -> Candidate | None:
     """For a question asking for a number, an amount, a name or a date: the best sentence that
-    states one of that kind. None if no retrieved sentence does."""
+    states one of that kind. None if no retrieved sentence does. named_for: a name may stand for
+    the kind of thing asked when no sentence names that kind (see below)."""
     if not query.typed:
         return None
     wanted, accept = asked_kinds(query)
@@ -364,7 +365,14 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot) -> Candidate | 
         # is the advocacy service called?" by a name in a sentence about advocacy, not "the Integrated Youth
         # Support Service (IYSS)" because it works with children in care
         main = evidence.heaviest()
-        scored = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
+        about = [s for s in scored if main is None or main in evidence.present(set(tokenize(s[3])))]
+        if query.asks == "name" and main in NAMED_TERMS and not about and named_for:
+            # the name can stand for what it names: where no sentence names a group, "what is the children
+            # in care group called?" is answered by "Cared for children who participate in ‘Voices Making
+            # Choices’", about children in care if not about a group; whose group it is must be there
+            whose = evidence.heaviest(besides=NAMED_TERMS)
+            about = [s for s in scored if whose in evidence.present(set(tokenize(s[3])))]
+        scored = about
     if scored:
         # a sentence holding less than half as much of the question as another that states the kind asked
         # is not about it, however well its paragraph was retrieved: "when did the current director of

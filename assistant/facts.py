@@ -168,6 +168,8 @@ APPOSED_NAME = re.compile(r"\b(?i:council|group|team|service|panel|forum|hub|sch
 # Care Leaders Forum", "the Amber service" (not a sentence's first word: "Family group conferences")
 _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
                 "network", "academy", "board", "partnership", "initiative", "app", "website", "award")
+# what a name names, as the reports' stems
+NAMED_TERMS = frozenset(tokenize(" ".join(_NAMED_NOUNS)))
 # (a digit inside a name: "the Care4us website")
 # (a name run together: "The Rights2Rights service", "the FamilyLinks team")
 NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z0-9]+(?:[A-Z0-9][a-z0-9]*)*"

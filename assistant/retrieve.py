@@ -90,10 +90,11 @@ class Evidence:
         # (the words in the question's order: "social workers", not other workers)
         return Counts(lambda tokens: self.present(tokens) & wanted, compound=counted)
 
-    def heaviest(self) -> str | None:
+    def heaviest(self, besides: frozenset[str] = frozenset()) -> str | None:
         """The subject term that carries most of the question's weight: what it is about. The name of
         a statistic ("average", "total") says how it is counted, not what, and a change how it moved."""
-        terms = {t: w for t, w in self.weights.items() if t not in STATISTICS and not CHANGE_TERM.match(t)}
+        terms = {t: w for t, w in self.weights.items()
+                 if t not in STATISTICS and not CHANGE_TERM.match(t) and t not in besides}
         return max(terms, key=terms.get) if terms else None
 
     def holds(self, text: str) -> float:

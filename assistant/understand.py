@@ -136,7 +136,13 @@ ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?
                     # "what should they focus on?", "priorities for improvement", "what was it told to improve?"
                     # (not "do social workers work on weekends?": what is worked on is the question's end)
                     r"(work|focus) on(?=\W*$|\s+(for|in|about|at|now|next|first|improving)\b)|for improvement|"
-                    r"(told|asked|expected|urged) to)\b", re.I)
+                    r"(told|asked|expected|urged) to|"
+                    # "what do ofsted want them to improve?", "what would inspectors like it to change?"
+                    r"(wants?|wanted|like|expects?) (\S+ ){0,3}?to (improve|change|fix|develop|strengthen|work on|"
+                    r"focus on|do better|do differently)|"
+                    # typed tersely: "what to improve in Hounslow", "improvement areas Northumberland"
+                    r"(what|areas?|things?) to (improve|work on|fix|change)|improvement areas?|"
+                    r"areas? (of|needing|requiring|that needs?) improvement)\b", re.I)
 # What must be done falls to the council and its partners, never to those they serve: "do care leavers
 # have to pay council tax?" asks what happens to them, not for the report's recommendations
 SERVED_OBLIGED = re.compile(r"\b(children|child|kids|young people|care leavers|leavers|families|parents|mums|dads|"
@@ -580,7 +586,8 @@ ABOUT_A_SUMMARY = frozenset(tokenize("summary summarise summarize summarising ov
 # the words of asking what must be done: what is left of a question's subject is its topic
 ACTION_TERMS = frozenset(tokenize("improve improvement improvements need needs must should action actions recommend "
                                   "recommendations area areas priority priorities better focus work left still told "
-                                  "asked expected urged want wanted first next"))
+                                  "asked expected urged want wanted like expect expects change fix develop strengthen "
+                                  "differently first next"))
 
 
 def own_record(text: str, asks: str, subject: tuple[str, ...], timescale: str | None, audience: str | None,

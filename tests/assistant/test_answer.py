@@ -1135,3 +1135,39 @@ def test_an_acronym_is_spelt_out_to_judge_how_related_a_question_is():
     evidence.relevance = 0.31
     assert evidence.best_similarity == 0.31
 
+
+
+NAMED_REPORT = """Inspection of Tynedale local authority children's services
+
+Inspection dates: 6 to 10 May 2024
+
+The experiences and progress of children in care: good
+
+1. Cared for children who participate in ‘Voices Making Choices’ feel listened to by leaders. They speak proudly
+of their work producing a video. The participation group is well established.
+
+2. Care leavers are supported by the ‘Next Steps’ team, which visits them often.
+
+3. Early help assessments and plans are comprehensive. For some children, the assessments take too long to
+complete, resulting in a delay in understanding the needs of families.
+"""
+
+
+def test_a_name_stands_for_the_kind_of_thing_asked_only_where_nothing_of_that_kind_is_named(tmp_path, embedder):
+    """ "What is the children in care group called?" is answered by the name children in care take part in
+    when no sentence names a group; a report naming a team does not answer for a group of another kind."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / "tynedale-2024-06-01.txt"
+    report.write_text(NAMED_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    assistant = Assistant(Retriever(store))
+    answer = assistant.answer("whats the name of the children in care group in tynedale")
+    assert not answer.refused and "Voices Making Choices" in answer.text, answer.text
+    assert [c.paragraph for c in answer.citations] == ["1"]
+    # nothing names a scheme for foster carers, and no other name stands in for one
+    assert assistant.answer("what is the foster carers scheme in tynedale called").refused

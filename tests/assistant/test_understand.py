@@ -99,6 +99,9 @@ def test_everyday_words_get_the_reports_words_as_stand_ins():
     # short acronyms typed in lower case, which the reports' own definitions match only in capitals
     assert dict(understand("how often does the cse meeting happen in medway?", INDEXED).stand_ins)["cse"] == \
         (("child", "sexual", "exploit"),)
+    # "too slow" is what the reports call taking too long, or a delay
+    slow = dict(understand("are early help assessments too slow in medway?", INDEXED).stand_ins)["slow"]
+    assert ("long",) in slow and ("delay",) in slow
 
 
 def test_areas_asked_about():
@@ -879,6 +882,14 @@ def test_north_lincs_is_north_lincolnshire_not_lincolnshire():
     ("what are hartlepool's priorities for improvement", "recommendations"),
     ("what was hartlepool told to improve", "recommendations"),
     ("whats left for hartlepool to do", "recommendations"),
+    ("what do ofsted want northumberland to improve", "recommendations"),
+    ("what would inspectors like hounslow to change", "recommendations"),
+    # typed tersely
+    ("what to improve in northumberland", "recommendations"),
+    ("improvement areas hounslow", "recommendations"),
+    ("areas needing improvement in leeds", "recommendations"),
+    ("what changes has hounslow made since 2018", None),  # what changed is no action asked
+    ("what do social workers want in leeds", None),
     # what is wrong with a whole council: its report's own account, what must improve
     ("what's wrong in bolton", "recommendations"),
     ("where does bolton fall short", "recommendations"),
