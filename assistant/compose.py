@@ -18,8 +18,8 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE, STOCK_ASKED,
-                            Counts, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided, sentences,
-                            states)
+                            Counts, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided,
+                            sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
