@@ -336,6 +336,11 @@ CHANGE_WORDS = (r"reduc|increas|fall|fell|rise|rose|risen|grow|grew|drop|decreas
 CHANGE_ASKED = re.compile(r"\bhow (much|far)\b.*\b(" + CHANGE_WORDS + r")\w*", re.I)
 
 
+# how long something takes, not how long it has lasted: "Since September 2016, 27 children have been
+# adopted" does not say how long adoptions take
+TIME_TAKEN = re.compile(r"\b(take|takes|taking|took|taken|wait|waits|waiting|waited)\b", re.I)
+
+
 def asked_kinds(query) -> tuple[str, set[str]]:
     """For a question asking for a fact of a type (Query.typed): the kind it wants, and the kinds
     that answer it. "How many" is answered by a share too ("78% of children"), not the reverse; "how
@@ -350,6 +355,8 @@ def asked_kinds(query) -> tuple[str, set[str]]:
     accept = {wanted} | ({"percent"} if wanted == "count" else {"duration"} if wanted == "frequency" else set())
     if wanted == "count" and CHANGE_ASKED.search(query.text):
         accept.add("multiple")  # "how much have caseloads come down?": "caseloads have halved"
+    if wanted == "duration" and not TIME_TAKEN.search(query.text):
+        accept.add("since")  # how long something has lasted: "in post since April 2008"
     if wanted == "duration" and re.search(r"\bhow (quickly|fast|soon|promptly)\b", query.text, re.I):
         accept.add("pace")  # "how quickly are referrals dealt with?": "within 24 hours", or "timely" if no time is given
     elif wanted == "duration" and re.search(r"\bhow long\b", query.text, re.I):
@@ -375,7 +382,7 @@ def _answers(kinds: frozenset[str], accept: set[str], wanted: str, sentence: str
     if accept & kinds:
         return True
     # "how long has the director been in post?" is answered by "in post since April 2008"
-    return wanted == "duration" and "date" in kinds and bool(re.search(r"\bsince\b", sentence, re.I))
+    return "since" in accept and "date" in kinds and bool(re.search(r"\bsince\b", sentence, re.I))
 
 
 # Ranking a figure question looks at the stating sentences of up to a few hundred paragraphs; kept

@@ -452,6 +452,18 @@ def test_a_period_back_is_not_a_time_taken():
     assert _PERIOD_BACK.sub(" ", kept) == kept
 
 
+def test_a_date_since_answers_how_long_something_has_lasted_not_how_long_it_takes():
+    from assistant.facts import asked_kinds, states
+    from assistant.understand import understand
+
+    since = "Since September 2016, 27 children have been adopted."
+    lasted = asked_kinds(understand("how long has the director been in post?"))
+    taken = asked_kinds(understand("how long did it take to place children for adoption?"))
+    assert states("The director has been in post since October 2012.", lasted[1], lasted[0])
+    assert not states(since, taken[1], taken[0])
+    assert states("Timescales have improved, from 558 days to 401 days.", taken[1], taken[0])
+
+
 def test_a_number_that_names_a_part_of_a_law_or_a_level_counts_nothing():
     from assistant.facts import _counts
 
