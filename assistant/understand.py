@@ -85,9 +85,10 @@ AGE_ASKED = r"\b(at|until|till|to|from|by|after|before) what age\b|\bwhat age\b|
 DISTANCE_ASKED = (r"\bhow far (away|from|out)\b|\bhow far (do|does|did|are|is|were|was) [^?]{0,60}\b(live|lives|living|"
                   r"placed|travel\w*|away|from)\b|\bwhat distance\b|\bhow many (miles|kilometres|km)\b")
 QUANTITY = re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|share|rate|fraction|per ?cent)\b|"
-                      # "what is the agency staff rate?", "what was the average caseload?"
+                      # "what is the agency staff rate?", "what was the average caseload?" (not "what are employment
+                      # rates like?", which asks what they are like: "too low")
                       r"\bwhat (is|was|are|were) (the |their |its )?([\w’'-]+ ){0,4}(rates?|percentages?|proportions?|"
-                      r"numbers?|figures?|averages?|totals?)\b(?! of (improvement|change|progress))|"
+                      r"numbers?|figures?|averages?|totals?)\b(?! of (improvement|change|progress)| like\b)|"
                       r"\bwhat %|\bhow (long|often|quickly|fast)\b|\bnumber of\b|\bhow (big|large)\b|" + AGE_ASKED + "|" +
                       DISTANCE_ASKED, re.I)
 # "how far away do children live?": a distance is asked; its words are the form, not the subject
@@ -511,7 +512,7 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     subject = tuple(t for t in dict.fromkeys(tokenize(HAPPENING.sub(" ", TIME_PHRASE.sub(" ", JUDGES.sub(
         " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and (not subject and (HOW_GOOD.search(text) or HOW_DOING.search(text)
-                                                          or OVERALL.search(text)) or (
+                                                          or OVERALL.search(text) or _council_alone(text, named)) or (
             subject and set(subject) <= GRADE_TERMS and GRADES_ASKED.search(text))):
         asks = "grade"  # "is Bolton any good?", "is Knowsley inadequate?": how the council was judged overall
     elif asks == "describe" and named and areas and YES_NO.search(text) and GRADES_ASKED.search(text) and \
@@ -781,6 +782,15 @@ NUMBER_NAMES = ("zero one two three four five six seven eight nine ten eleven tw
                 "seventeen eighteen nineteen twenty").split()
 SECTION_WORDS = re.compile(r"\bsection (\d{1,3})\b", re.I)
 SECTION_SHORT = re.compile(r"\bs(\d{1,3})\b", re.I)
+
+
+# "portsmouth ofsted 2018": a council, its inspection and a year, and nothing else asked, asks how it was
+# judged overall (as "how did Portsmouth do?")
+BARE_WORDS = re.compile(r"\b(ofsted|inspections?|inspected|ilacs|reports?|(19|20)\d\d|and|or|vs|versus)\b|[^\w\s]", re.I)
+
+
+def _council_alone(text: str, named: tuple[str, ...]) -> bool:
+    return not BARE_WORDS.sub(" ", strip_names(text, named)).strip()
 
 
 def strip_names(text: str, names: tuple[str, ...]) -> str:

@@ -57,6 +57,14 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     ("was medway outstanding for getting care leavers into university?", "describe", None),
     # a council, "overall" and nothing else: its overall grade
     ("medway overall 2013", "grade", None),
+    # a council, its inspection and a year, and nothing else: its overall grade too
+    ("medway ofsted 2013", "grade", None),
+    ("medway inspection", "grade", None),
+    ("medway and sandwell ofsted 2013", "grade", None),
+    ("tell me about medway", "describe", None),  # a summary of its report, judgements and all
+    # what a rate is like is a description ("too low"), what it is a number
+    ("what are employment rates like for care leavers in medway", "describe", None),
+    ("what is the agency staff rate in medway", "quantity", "percent"),
     # an inspection's result or outcome is its grade; an audit's results are what it found
     ("medway ofsted 2013 result", "grade", None),
     ("what was the outcome of the last inspection in medway?", "grade", None),
