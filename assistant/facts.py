@@ -423,6 +423,7 @@ YOUNG_PEOPLE = frozenset(tokenize("young people adolescents teenagers"))
 _ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing|[a-z]+ed)\b", re.I)
 _COUNTED = re.compile(r"(\d+(?:[,.]\d+)*%?|" + NUMBER_WORDS + r")\)?\s+[‘“\"']?(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)",
                       re.I)
+_FOR_WHOM = re.compile(r"(?<=\w)\s+(?:available\s+|offered\s+|provided\s+)?for\b.*$", re.I)
 # a count closing its clause, its noun said before it: "there are currently 19", "the total was 65"
 _CLOSING = re.compile(r"\b(there (?:are|were|is|was)|totals?|totalling|stands? at|stood at|numbering)\s+"
                       r"(?:currently |now |still |only |just |around |about |approximately )?(\d[\d,]*|" + NUMBER_WORDS +
@@ -490,6 +491,9 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, tuple[str, ...], bool, boo
         if whose:
             # "one young person’s comment", "12 children’s homes": the number counts what is theirs
             what = whose.group(1)
+        # "one apprenticeship available for care-experienced young people" counts apprenticeships, not
+        # care leavers: whom something is for comes after what is counted
+        what = _FOR_WHOM.sub("", what)
         if _OF_WHICH.match(what):
             # "family hubs, three of which they launched in 2023": the number counts what comes before it
             before = _ANTECEDENT.search(masked[:m.start()])

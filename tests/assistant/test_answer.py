@@ -452,6 +452,16 @@ def test_a_period_back_is_not_a_time_taken():
     assert _PERIOD_BACK.sub(" ", kept) == kept
 
 
+def test_a_count_counts_what_it_names_not_whom_that_is_for():
+    from assistant.facts import counting
+
+    leavers = lambda terms: set(terms) & {"care", "leaver", "experienc"}
+    assert not counting("There is only one apprenticeship available for care-experienced young people.", leavers)
+    assert not counting("The council provides nine self-contained flats for care leavers.", leavers)
+    assert counting("The leaving care service provides support to 176 care leavers.", leavers) == 1.0
+    assert counting("To date 14 care leavers have been enabled to stay put.", leavers) == 1.0
+
+
 def test_a_date_since_answers_how_long_something_has_lasted_not_how_long_it_takes():
     from assistant.facts import asked_kinds, states
     from assistant.understand import understand
