@@ -22,7 +22,7 @@ from typing import Iterator, Sequence
 from assistant import across, check, compose
 from assistant.chat import is_follow_up, rewrite, user_turns
 from assistant.render import REFUSAL, Answer, Citation, cited_refs, refusal_text, render  # noqa: F401 - public API
-from assistant.retrieve import Evidence, Retriever, report_years
+from assistant.retrieve import Evidence, Retriever, out_of_bounds, report_years
 from assistant.understand import REFERENCE, Query, strip_names
 from index.lexical import tokenize
 
@@ -74,6 +74,12 @@ class Assistant:
             # "what grade did Trafford get at its previous inspection?" over its reports: the one before the
             # latest, which answers with its own judgements
             report_ids, previous = [compose.newest_first(report_ids, snap)[1].id], False
+        if query.asks == "grade" and (query.since or query.until) and query.since[:4] != query.until[:4]:
+            # "what was it rated before 2019?": the year bounds the time asked about, it is not the year asked;
+            # over a report after it (the one chosen), what that report says of the inspection before
+            query = replace(query, years=())
+            previous = previous or all(out_of_bounds(snap.catalog[rid].report, query)
+                                       for rid in report_ids if rid in snap.catalog)
         earlier = query.asks == "grade" and (previous or (query.years and not any(
             set(query.years) & report_years(snap.catalog[rid].report) for rid in report_ids if rid in snap.catalog)))
         if earlier:

@@ -223,6 +223,9 @@ class Retriever:
         ids = list(catalog)
         if query.authorities:
             ids = [i for i in ids if catalog[i].report.authority in query.authorities]
+        bounded = [i for i in ids if not out_of_bounds(catalog[i].report, query)] if query.asks == "grade" else ids
+        if bounded and len(bounded) < len(ids):
+            return bounded  # "what was Nottinghamshire rated before 2019?": its reports before then
         if query.years:
             dated = [i for i in ids if report_years(catalog[i].report) & set(query.years)]
             ids = dated or ids
@@ -523,6 +526,15 @@ def resolve_reports(catalog, report: str | list[str]) -> list[str]:
             if any(w_low == n.lower() for n in names) and rid not in out:
                 out.append(rid)
     return out
+
+
+def out_of_bounds(report, query: Query) -> bool:
+    """Whether a report falls outside the time a question bounds ("before 2019", "since 2018"): its
+    inspection, by when it was published (else inspected). A single year asked is `years`' to say."""
+    if not (query.since or query.until) or (query.since[:4] == query.until[:4]):
+        return False
+    when = report.published or report.inspection_end
+    return bool(when) and bool((query.since and when < query.since) or (query.until and when > query.until))
 
 
 def report_years(report) -> set[int]:
