@@ -112,6 +112,8 @@ def provided(sentence: str) -> set[str]:
 MULTIPLE = re.compile(r"\b(halved|halving|doubled|doubling|trebled|tripled|quadrupled|(twice|(two|three|four|five|ten) "
                       r"times) as (many|much|high|large|likely))\b", re.I)
 DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b", re.I)
+# a month of the report's own year or the one before: "the agency, established in April this year"
+MONTH_OF_A_YEAR = re.compile(r"\b" + MONTHS + r"\s+(this|last) year\b", re.I)
 AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds\b|\b\d[\d,.]*\s?(m|bn|k)\b(?=.*£)", re.I)
 # an organisation with its initials: "Achieving for Children (AfC)"
 ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
@@ -140,6 +142,9 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+(?:[a-z]+\s+)?(team|group|service|panel|scheme|programme|"
                         r"project|forum|hub|model|approach|initiative|unit|meetings?|sessions?|app|plan|strategy|"
                         r"framework|protocol|campaign)\b|"
+                        # or said to be one: "uses ‘signs of safety’ as its social work model"
+                        r"['‘\"][a-z][^'’\".,]{1,30}['’\"]\s+as\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(model|approach|"
+                        r"framework|strategy|programme|tool)\b|"
                         # a name in apposition: "Unite and Insight, the local authority's children in care councils",
                         # "Members of Empire, the children in care council, ...", "Empire (empowering, ...), the
                         # high-profile children in care council" (not a sentence adverb: "However, the council",
@@ -255,7 +260,7 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
         kinds.add("duration")
     if _any_in(lower, _CYCLES) and FREQUENCY.search(sentence):
         kinds.add("frequency")
-    if digits and DATE.search(sentence):
+    if (digits and DATE.search(sentence)) or ("year" in lower and MONTH_OF_A_YEAR.search(sentence)):
         kinds.add("date")
     if (numeric or "birthday" in lower) and AGE.search(sentence):
         kinds.add("age")

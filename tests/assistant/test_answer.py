@@ -1193,3 +1193,61 @@ def test_a_name_stands_for_the_kind_of_thing_asked_only_where_nothing_of_that_ki
     assert [c.paragraph for c in answer.citations] == ["1"]
     # nothing names a scheme for foster carers, and no other name stands in for one
     assert assistant.answer("what is the foster carers scheme in tynedale called").refused
+
+
+BOUNDED_NEW = """Inspection of Wigan local authority children's services
+
+Inspection dates: 6 to 10 January 2020
+
+Overall effectiveness: good
+
+1. At the last inspection in 2016, Wigan was judged to be inadequate. Services have improved a great deal since then.
+
+2. Early help is effective and children get help quickly.
+"""
+BOUNDED_OLD = """Inspection of Wigan local authority children's services
+
+Inspection dates: 1 to 12 February 2016
+
+Overall effectiveness: inadequate
+
+1. Early help is not effective and children wait too long for help.
+"""
+
+
+def test_a_grade_before_a_year_is_the_grade_of_an_inspection_before_it(tmp_path, embedder):
+    """ "What was Wigan rated before 2020?" is no question about 2020: over every report, the grade of the
+    one before; over the 2020 report chosen, what it says of the inspection before it."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    new, old = tmp_path / "wigan-2020-02-01.txt", tmp_path / "wigan-2016-03-01.txt"
+    new.write_text(BOUNDED_NEW)
+    old.write_text(BOUNDED_OLD)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([new, old]).failed
+    assistant = Assistant(Retriever(store))
+    question = "what was wigan rated at the inspection before 2020"
+    anywhere = assistant.answer(question)
+    assert "Inadequate" in anywhere.text and {c.report_id[:10] for c in anywhere.citations} == {"wigan-2016"}, \
+        anywhere.text
+    chosen = assistant.answer(question, report="wigan-2020-01-10")
+    assert "judged to be inadequate" in chosen.text and [c.paragraph for c in chosen.citations] == ["1"], chosen.text
+    # a single year asked is still that year's
+    assert "Good" in assistant.answer("what was wigan rated in 2020").text
+
+
+def test_a_month_of_this_year_is_a_date():
+    from assistant.facts import fact_kinds
+
+    assert "date" in fact_kinds("The regional adoption agency (D2N2) was established in April this year.")
+    assert "date" not in fact_kinds("The agency was established this year.")
+
+
+def test_a_lower_case_name_said_to_be_a_model_names_it():
+    from assistant.facts import fact_kinds
+
+    assert "thing" in fact_kinds("The local authority uses ‘signs of safety’ as its social work model.")
+    assert "thing" not in fact_kinds("The local authority uses a systemic model of social work.")
