@@ -44,6 +44,10 @@ AGE = re.compile(r"\b((at|from|by|to|until|till|over|under|after|beyond|reach(es
 # a share in words: "around half of all young people", "two-thirds of children"; not "the second half of 2019"
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!the )\b(half|(a|one|two)[\s-]thirds?|(a|one|three)[\s-]quarters?)\s+"
                       r"(of|the|all|were|are|was|is|had|have)\b", re.I)
+# a share as one number in another: "four in five of them", "six out of 14 cases seen" (not "7 in 2019",
+# nor "one in two weeks")
+RATIO = re.compile(r"\b(" + NUMBER_WORDS + r"|\d{1,3}) (?:in|out of) (?:every )?(?!(?:19|20)\d\d\b)(two|three|four|five|"
+                   r"six|seven|eight|nine|ten|\d{1,4})\b(?! (?:weeks?|days?|months?|years?|hours?|minutes?)\b)", re.I)
 # a count stated in words: "the number of children missing education is small", "numbers ... remain very low"
 # "the number of electively home-educated children was 65": the count follows what it counts
 NUMBER_OF_IS = re.compile(r"\bnumbers? of\b([^.;]{0,80}?)\b(is|are|was|were|stood at|remains?( at)?|remained( at)?|"
@@ -255,6 +259,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
     if ("%" in sentence or "per" in sentence) and PERCENT.search(sentence):
         kinds.add("percent")
     if _any_in(lower, ("half", "third", "quarter")) and FRACTION.search(sentence):
+        kinds.add("percent")
+    if _any_in(lower, (" in ", " out of ")) and RATIO.search(sentence):
         kinds.add("percent")
     if numeric and _any_in(lower, _UNITS) and (DURATION.search(sentence) or DURATION_IN_WORDS.search(sentence)):
         kinds.add("duration")
@@ -472,8 +478,10 @@ _COUNT_AFTER_NOUN = re.compile(r"\b(?!(?:there|it|this|that|these|those|which|wh
 # before: "a 12-week programme", nor a part of a longer compound: "three-year-old")
 _JOINED_COUNT = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")-(?P<what>[A-Za-z]{3,})\b(?!-)", re.I)
 # one person quoted counts nobody: "One social worker said, ‘They have my heart.’", "one parent told inspectors"
-_ONE_QUOTED = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?(said|says|told|tells|commented|described|explained|remarked|"
-                         r"reflected|shared|stated)\b", re.I)
+_ONE_QUOTED = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+,?\s+(?:[^.;:‘’]{1,60}?,\s+)?(said|says|told|tells|"
+                         r"commented|described|explained|remarked|reflected|shared|stated)\b", re.I)
+_RATIO_OF = re.compile(r"\s+(?:(?P<them>of\s+(?:them|these|those|whom)\b)|(?:of\s+(?:the\s+)?)?"
+                       r"(?P<what>(?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+))", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -512,6 +520,12 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, tuple[str, ...], bool, boo
         out.append((m.group(1), tuple(tokenize(m.group("what"))), False, False))
     for m in ZERO.finditer(masked):
         out.append(("no", tuple(tokenize(m.group("what"))), False, False))
+    for m in RATIO.finditer(masked):
+        # a share of what follows ("one in 10 care leavers"), or of whom the sentence is about ("four in five
+        # of them")
+        after = _RATIO_OF.match(masked, m.end())
+        words = tuple(tokenize(after.group("what") or "")) if after and not after.group("them") else ()
+        out.append((m.group(0), words, True, not words))
     for m in _CLOSING.finditer(masked):
         out.append((m.group(2), (), False, True))  # what it counts goes unsaid, as with "17 were placed"
     return tuple(out)

@@ -1251,3 +1251,18 @@ def test_a_lower_case_name_said_to_be_a_model_names_it():
 
     assert "thing" in fact_kinds("The local authority uses ‘signs of safety’ as its social work model.")
     assert "thing" not in fact_kinds("The local authority uses a systemic model of social work.")
+
+
+def test_one_number_in_another_is_a_share_of_what_it_names():
+    from assistant.facts import counting, fact_kinds
+
+    leavers = lambda terms: set(terms) & {"care", "leaver"}
+    share = "This is a very successful outcome for care leavers, with four in five of them in education or training."
+    assert "percent" in fact_kinds(share) and counting(share, leavers) == 0.5
+    assert counting("Approximately one in 10 care leavers have remained with their foster carers.", leavers)
+    # not a year, nor a period
+    assert "percent" not in fact_kinds("There were 7 in 2019.")
+    assert "percent" not in fact_kinds("Visits happen one in two weeks.")
+    # one person quoted is no count of such people
+    assert not counting("One care leaver, reflecting the views of others, said, ‘It helps.’", leavers)
+    assert counting("One care leaver lives in bed and breakfast.", leavers) == 1.0
