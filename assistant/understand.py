@@ -309,9 +309,10 @@ def known_authorities() -> dict[str, str]:
 def _name_pattern(name: str) -> re.Pattern:
     written = re.escape(name).replace(r"\ ", r"[\s-]+")
     if name.lower() in COMMON_WORDS:
-        # "Bury", or in lower case where only a place fits: "in bury", "for derby", "reading's",
-        # "hull council" (not "reading support" or "what is reading age")
-        written = (f"(?:{written}|(?i:(?:(?<=\\bin )|(?<=\\bat )|(?<=\\bfor )|(?<=\\bfrom )){written.lower()}|"
+        # "Bury", or in lower case where only a place fits: "in bury", "for derby", "reading's", "hull
+        # council", "what does bucks need to improve?" (not "reading support" or "what is reading age")
+        written = (f"(?:{written}|(?i:(?:(?<=\\bin )|(?<=\\bat )|(?<=\\bfor )|(?<=\\bfrom )|(?<=\\bdoes )|"
+                   f"(?<=\\bdid )){written.lower()}|"
                    f"{written.lower()}(?=['’]s\\b|\\s+(?:council|children['’]?s? services)\\b)))")
         flags = 0
     else:

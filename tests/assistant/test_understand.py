@@ -872,6 +872,16 @@ def test_north_lincs_is_north_lincolnshire_not_lincolnshire():
     assert understand("how is lincs doing?", indexed).authorities == ("Lincolnshire",)
 
 
+def test_a_short_form_that_is_also_a_word_names_the_council_where_only_a_place_fits():
+    from assistant.understand import known_authorities
+
+    indexed = {name: [a for a, c in known_authorities().items() if c == name]
+               for name in ("Buckinghamshire", "Reading")}
+    assert understand("what does bucks need to improve", indexed).authorities == ("Buckinghamshire",)
+    assert understand("what did reading get", indexed).authorities == ("Reading",)
+    assert understand("is reading promoted for children in care", indexed).authorities == ()
+
+
 @pytest.mark.parametrize("question, own", [
     ("when was medway inspected?", "inspection dates"),
     ("when did inspectors visit hartlepool", "inspection dates"),
