@@ -342,6 +342,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
         # ("... looked after children. At the time of the inspection there were 212 children who were the
         # subject of a child protection plan")
         scored = [_with_before(s, evidence, counts) for s in scored]
+    if wanted in ("duration", "frequency"):
+        scored = [_with_topic(s, evidence) for s in scored]
     if wanted == "count" and COUNTED.search(query.text):
         # "how many children ..." is answered by a number of children (or a share of them, or "the number
         # of children ... is small"), not by "one social work team" in a sentence that mentions children,
@@ -474,6 +476,20 @@ def _with_before(scored: tuple, evidence: Evidence, counts) -> tuple:
     before = _split(record.text)[pos - 1][0]
     joined = evidence.holds(f"{before} {sentence}")
     if joined <= coverage:
+        return scored
+    return (score + joined - coverage, joined, pos, f"{before} {sentence}", record)
+
+
+def _with_topic(scored: tuple, evidence: Evidence) -> tuple:
+    """A time stated in a sentence that goes on from the one before ("... others experience considerable delays
+    in waiting for child and adolescent mental health assessments. Following triage, two-year waiting times are
+    not uncommon."), read with it: the sentence holds one of the question's terms, the one before more."""
+    score, coverage, pos, sentence, record = scored
+    if not pos or len(sentences(sentence)) > 1 or not evidence.present(set(tokenize(sentence))):
+        return scored
+    before = _split(record.text)[pos - 1][0]
+    joined = evidence.holds(f"{before} {sentence}")
+    if joined <= coverage or evidence.holds(before) <= coverage:
         return scored
     return (score + joined - coverage, joined, pos, f"{before} {sentence}", record)
 

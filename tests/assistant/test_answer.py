@@ -1266,3 +1266,31 @@ def test_one_number_in_another_is_a_share_of_what_it_names():
     # one person quoted is no count of such people
     assert not counting("One care leaver, reflecting the views of others, said, ‘It helps.’", leavers)
     assert counting("One care leaver lives in bed and breakfast.", leavers) == 1.0
+
+
+WAIT_REPORT = """Inspection of Wigan local authority children's services
+
+Inspection dates: 6 to 10 January 2020
+
+The experiences and progress of children in care: good
+
+1. Children in care have their routine health needs met. Some children receive support with their emotional
+health, but others experience considerable delays in waiting for child and adolescent mental health assessments.
+Following triage, two-year waiting times are not uncommon.
+
+2. Most children in care live in stable homes, including older 16- and 17-year-olds in semi-independent settings.
+"""
+
+
+def test_a_time_stated_in_a_sentence_going_on_from_the_one_before_is_read_with_it(tmp_path, embedder):
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / "wigan-2020-02-01.txt"
+    report.write_text(WAIT_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    answer = Assistant(Retriever(store)).answer("how long do children in care wait for mental health assessments")
+    assert "two-year waiting times" in answer.text and "considerable delays" in answer.text, answer.text
