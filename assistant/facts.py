@@ -500,7 +500,8 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, tuple[str, ...], bool, boo
         if number.lower() == "one" and _ONE_QUOTED.match(masked, m.end(1)):
             continue
         share = number.endswith("%") or bool(re.match(r"per ?cent\b", what, re.I))
-        whose = _POSSESSOR.match(what)
+        # (a quoted name's closing quote is no possessive: "three ‘family centres plus’ offer ...")
+        whose = None if re.search(r"[‘“\"']", masked[m.end(1):m.start("what")]) else _POSSESSOR.match(what)
         if whose:
             # "one young person’s comment", "12 children’s homes": the number counts what is theirs
             what = whose.group(1)

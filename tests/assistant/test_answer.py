@@ -1263,6 +1263,9 @@ def test_one_number_in_another_is_a_share_of_what_it_names():
     # not a year, nor a period
     assert "percent" not in fact_kinds("There were 7 in 2019.")
     assert "percent" not in fact_kinds("Visits happen one in two weeks.")
+    # a quoted name's closing quote is no possessive ("12 children’s homes" counts homes)
+    centres = lambda terms: set(terms) & {"famili", "centr", "plus"}
+    assert counting("Several family centres and three ‘family centres plus’ offer a range of programmes.", centres)
     # one person quoted is no count of such people
     assert not counting("One care leaver, reflecting the views of others, said, ‘It helps.’", leavers)
     assert counting("One care leaver lives in bed and breakfast.", leavers) == 1.0
