@@ -319,8 +319,10 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
                 unguarded = {k for k, p in patterns.items() if p.search(sentence)}
                 if facts.DURATION_IN_WORDS.search(sentence):
                     unguarded.add("duration")
-                if facts.FRACTION.search(sentence):
+                if facts.FRACTION.search(sentence) or facts.RATIO.search(sentence):
                     unguarded.add("percent")
+                if facts.MONTH_OF_A_YEAR.search(sentence):
+                    unguarded.add("date")
                 if facts.NAME_BEFORE.search(sentence) or facts.APPOSED_NAME.search(sentence):
                     unguarded.add("thing")
                 if facts._counts(sentence) or facts.COUNT_IN_WORDS.search(sentence) or \
