@@ -22,7 +22,7 @@ from typing import Iterator, Sequence
 from assistant import across, check, compose
 from assistant.chat import is_follow_up, rewrite, user_turns
 from assistant.render import REFUSAL, Answer, Citation, cited_refs, refusal_text, render  # noqa: F401 - public API
-from assistant.retrieve import Evidence, Retriever, out_of_bounds, report_years
+from assistant.retrieve import Evidence, Retriever, bounded, out_of_bounds, report_years
 from assistant.understand import REFERENCE, Query, strip_names
 from index.lexical import tokenize
 
@@ -74,7 +74,7 @@ class Assistant:
             # "what grade did Trafford get at its previous inspection?" over its reports: the one before the
             # latest, which answers with its own judgements
             report_ids, previous = [compose.newest_first(report_ids, snap)[1].id], False
-        if query.asks == "grade" and (query.since or query.until) and query.since[:4] != query.until[:4]:
+        if query.asks == "grade" and bounded(query):
             # "what was it rated before 2019?": the year bounds the time asked about, it is not the year asked;
             # over a report after it (the one chosen), what that report says of the inspection before
             query = replace(query, years=())

@@ -470,26 +470,30 @@ PART_OF = re.compile(r"(Some|Most|Many|All|A few|Several|Others|Half|None|Few|A 
 def _with_before(scored: tuple, evidence: Evidence, counts) -> tuple:
     """A scored sentence about some of a group named before it, whose own number counts what the question
     counts, read with the sentence before where that holds more of the question; else as it was."""
-    score, coverage, pos, sentence, record = scored
+    _, _, pos, sentence, _ = scored
     if not pos or not PART_OF.match(sentence) or len(sentences(sentence)) > 1 or counting(sentence, counts) < 1.0:
         return scored
-    before = _split(record.text)[pos - 1][0]
-    joined = evidence.holds(f"{before} {sentence}")
-    if joined <= coverage:
-        return scored
-    return (score + joined - coverage, joined, pos, f"{before} {sentence}", record)
+    return _read_with_before(scored, evidence)
 
 
 def _with_topic(scored: tuple, evidence: Evidence) -> tuple:
     """A time stated in a sentence that goes on from the one before ("... others experience considerable delays
     in waiting for child and adolescent mental health assessments. Following triage, two-year waiting times are
     not uncommon."), read with it: the sentence holds one of the question's terms, the one before more."""
-    score, coverage, pos, sentence, record = scored
+    _, coverage, pos, sentence, record = scored
     if not pos or len(sentences(sentence)) > 1 or not evidence.present(set(tokenize(sentence))):
         return scored
+    if evidence.holds(_split(record.text)[pos - 1][0]) <= coverage:
+        return scored
+    return _read_with_before(scored, evidence)
+
+
+def _read_with_before(scored: tuple, evidence: Evidence) -> tuple:
+    """A scored sentence read, and quoted, with the one before it where the two hold more of the question."""
+    score, coverage, pos, sentence, record = scored
     before = _split(record.text)[pos - 1][0]
     joined = evidence.holds(f"{before} {sentence}")
-    if joined <= coverage or evidence.holds(before) <= coverage:
+    if joined <= coverage:
         return scored
     return (score + joined - coverage, joined, pos, f"{before} {sentence}", record)
 

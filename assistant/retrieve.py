@@ -528,10 +528,16 @@ def resolve_reports(catalog, report: str | list[str]) -> list[str]:
     return out
 
 
+def bounded(query: Query) -> bool:
+    """Whether a question bounds a time ("before 2019", "since 2018"), not a single year ("in 2019", which
+    is `years`' to say)."""
+    return bool(query.since or query.until) and query.since[:4] != query.until[:4]
+
+
 def out_of_bounds(report, query: Query) -> bool:
-    """Whether a report falls outside the time a question bounds ("before 2019", "since 2018"): its
-    inspection, by when it was published (else inspected). A single year asked is `years`' to say."""
-    if not (query.since or query.until) or (query.since[:4] == query.until[:4]):
+    """Whether a report falls outside the time a question bounds: its inspection, by when it was
+    published (else inspected)."""
+    if not bounded(query):
         return False
     when = report.published or report.inspection_end
     return bool(when) and bool((query.since and when < query.since) or (query.until and when > query.until))

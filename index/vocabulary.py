@@ -192,7 +192,7 @@ EVERYDAY: dict[str, str] = {
     "b&b": "bed and breakfast", "b&bs": "bed and breakfast",
     "mental health": "CAMHS|emotional", "runaways": "missing", "going missing": "missing", "gp": "GPs",
     "gps": "general practitioners", "a&e": "accident and emergency", "on time": "timely|timeliness",
-    "late": "delay|timeliness", "slow": "delay|timeliness|too long", "too slow": "delay|too long",
+    "late": "delay|timeliness", "slow": "delay|timeliness|too long",
     "quick": "timely|promptly|swiftly", "quickly": "timely|promptly|swiftly",
     "staff turnover": "recruitment|retention", "social workers leaving": "retention",
     "turnover": "retention|workforce stability|staff stability",
