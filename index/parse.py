@@ -31,7 +31,7 @@ from index.model import Judgement, Paragraph, ParsedReport, ParseError, Report
 
 
 # Bump when a change to parsing changes what is stored: indexed reports are then re-read on ingest.
-PARSER_VERSION = "2026-11-28.5"
+PARSER_VERSION = "2026-11-28.6"
 
 
 def parse_file(path: str | Path) -> ParsedReport:

@@ -52,6 +52,8 @@ IMPERATIVE = re.compile(r"^(ensure|improve|develop|increase|strengthen|secure|es
                         r"enable|monitor|agree|build|consolidate|address|evaluate|promote|identify|act|put|set|use|"
                         r"significantly|urgently|swiftly|further|rapidly)\b", re.I)
 TOP_LEVEL_FOLLOWER = re.compile(r"^overall effectiveness$", re.I)
+# how a line that goes on with a sentence may start other than lower-case: a bracket, a number that counts, a year
+SENTENCE_GOES_ON = re.compile(r"\(|\d+\s+[a-z]|(?:19|20)\d\d\b")
 SENTENCE_END = re.compile(r"[.;,!]['’\")\]*]*$")
 BOILERPLATE = re.compile(
     r"crown copyright|may be reproduced|further copies of this report|www\.ofsted|^website:|"
@@ -167,9 +169,12 @@ class _Parser:
     contents: set[str] = field(default_factory=set)
     refs: dict[int, str] = field(default_factory=dict)  # item position -> citation label, set by paragraphs()
     late_summary: bool = False  # the next unnumbered paragraph is a SIF summary read before as a paragraph's end
+    width: int = 0  # how long the report's full lines of text run (`_wrapped`)
 
     def __post_init__(self) -> None:
         self.contents = _contents_entries(self.lines)
+        lengths = sorted(len(line) for line in self.lines if line)
+        self.width = lengths[len(lengths) * 9 // 10] if lengths else 0
 
     # -- driving loop ---------------------------------------------------------
     def run(self) -> None:
@@ -337,7 +342,7 @@ class _Parser:
             if self._is_heading(block, end):
                 self._heading(" ".join(block), end)
                 return end
-            if len(block) > 1 and len(line) < 70 and self._is_heading([line], i + 1):
+            if len(block) > 1 and len(line) < 70 and not self._wrapped(line, block[1]) and self._is_heading([line], i + 1):
                 # a short heading line with the section's first sentence straight under it,
                 # no blank line between: "The Local Safeguarding Children Board" / "The LSCB is ..."
                 self._heading(line, i + 1)
@@ -362,6 +367,14 @@ class _Parser:
             block.append(line)
             j += 1
         return block, j
+
+    def _wrapped(self, line: str, following: str) -> bool:
+        """Whether `line` broke only because the next word would not fit on it: text wraps at the report's
+        line width, and a heading breaks early. A short first line of a paragraph, straight after the end of
+        another, had been taken for a heading ("This decoupling has enabled the recruitment and introduction
+        of a new" | "Cambridgeshire senior leadership team ...") and its words were lost from the text."""
+        word = following.split(maxsplit=1)[0] if following.strip() else ""
+        return bool(self.width) and len(line) + 1 + len(word) > self.width
 
     def _structural(self, line: str) -> bool:
         m = NUMBERED.match(line)
@@ -388,8 +401,9 @@ class _Parser:
         if re.search(r"\b(the|of|and|to|with|for|a|an|in|on|by|at|or|from|that|which)$", text, re.I):
             return False  # a line broken mid-sentence
         following = self._next_nonblank(end)
-        if following and following[:1].islower():
-            return False  # a sentence broken by a page break, not a heading: "...helps social workers | to determine"
+        if following and (following[:1].islower() or SENTENCE_GOES_ON.match(following)):
+            return False  # a sentence broken by a page break, not a heading: "...helps social workers | to determine",
+            # "... the needs of homeless | 16 and 17 year-olds", "... due to be complete by Autumn | 2013."
         return True
 
     def _heading(self, text: str, end: int) -> None:

@@ -343,6 +343,53 @@ def test_a_line_ending_one_sentence_and_opening_a_list_is_no_heading():
     assert listed.section[-1] == "Children looked after in this area" and "229 (67%)" in listed.text
 
 
+def test_a_first_line_that_wrapped_at_the_line_width_is_no_heading():
+    """Cambridgeshire 2024, paragraph 53: a sentence's first line, short only because the next word would not
+    fit, came straight after the end of a sentence and was taken for a heading; its words were lost and the
+    rest became an unnumbered paragraph under it. A heading breaks early: the next word would have fitted."""
+    from index.formats.body import parse_body
+
+    filler = "Senior leaders know the service well and have an accurate view of its practice."  # a full line
+    lines = ["The impact of leaders", "", "1. " + filler, filler, filler, filler,
+             "2. Since the last inspection, services have changed. The decoupling of shared",
+             "Peterborough City Council was completed in 2023 after much work by leaders.",
+             "This decoupling has enabled the recruitment and introduction of a new",
+             "Cambridgeshire senior leadership team within Children, Education and Families.",
+             "3. " + filler]
+    body = parse_body(lines)
+    two = next(p for p in body.paragraphs if p.number == 2)
+    assert "introduction of a new Cambridgeshire senior leadership team" in two.text
+    assert [p.number for p in body.paragraphs] == [1, 2, 3]
+    assert all(p.section == ("The impact of leaders",) for p in body.paragraphs)
+
+    # a short line that did not need to break, with its first sentence under it, is a heading still
+    lines[8:10] = ["The local safeguarding children board", "The board is chaired independently and works well."]
+    body = parse_body(lines)
+    assert body.paragraphs[-1].section[-1] == "The local safeguarding children board"
+
+
+@pytest.mark.parametrize("broken, following", [
+    ("For example, the absence of a Birmingham Safeguarding Children Board",
+     "(BSCB) education sub-committee to coordinate the work of the board is a weakness."),
+    ("Effective and timely responses are made to meet the needs of homeless",
+     "16 and 17 year-olds and those remanded to the care of the local authority."),
+    ("The migration onto the new system is due to be complete by Autumn",
+     "2013. Currently there is no coherent overview of children's needs."),
+])
+def test_a_line_going_on_with_a_bracket_a_count_or_a_year_is_no_heading(broken, following):
+    """Birmingham 2014, Haringey 2014, Medway 2013: a sentence broken by a page break, whose next line starts
+    with a bracket, a number counting something or a year, had been read as a heading: its words left the text,
+    and in two reports the section's graded heading gave way to it for every paragraph after."""
+    from index.formats.body import parse_body
+
+    lines = ["Services for children looked after", "", "1. Children are safe.", "", broken, "", following,
+             "", "2. Children are seen regularly."]
+    body = parse_body(lines)
+    one = body.paragraphs[0]
+    assert broken in one.text and following.split()[0] in one.text
+    assert body.paragraphs[1].section == ("Services for children looked after",)
+
+
 def test_a_sif_section_heading_and_its_summary_are_no_part_of_the_paragraph_before():
     """SIF reports head a section with its area and grade, then "Summary": "The experiences and progress of
     children | looked after and achieving permanence Good | Summary". Read as text, heading and summary ran on
