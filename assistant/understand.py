@@ -144,6 +144,8 @@ ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?
                     # typed tersely: "what to improve in Hounslow", "improvement areas Northumberland"
                     r"(what|areas?|things?) to (improve|work on|fix|change)|improvement areas?|"
                     r"areas? (of|needing|requiring|that needs?) improvement)\b", re.I)
+# what must be done, as a question says it
+OBLIGED = re.compile(r"\b(must|should|needs? to|has to|have to|got to|required?|deadlines?|recommend\w*)\b", re.I)
 # What must be done falls to the council and its partners, never to those they serve: "do care leavers
 # have to pay council tax?" asks what happens to them, not for the report's recommendations
 SERVED_OBLIGED = re.compile(r"\b(children|child|kids|young people|care leavers|leavers|families|parents|mums|dads|"
@@ -346,7 +348,9 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
         return "amount"
     if NAME.search(SERVED_WHO.sub(" ", text)):
         return "name"
-    if DATE.search(text) and not re.search(r"\bby when\b", text, re.I):
+    if DATE.search(text) and not (re.search(r"\bby when\b", text, re.I) and OBLIGED.search(text)):
+        # "by when must the plans be reviewed?" asks a recommendation's deadline; "by when will all work be
+        # allocated?", a date the report gives
         return "date"
     if QUANTITY.search(DEGREE.sub(" ", text)):
         return "quantity"

@@ -23,6 +23,10 @@ INDEXED = {"South Gloucestershire": ["South Glos", "S Glos"], "Medway": [], "San
     ("which paragraph says that?", "reference", None, None),
     ("what does bolton need to get better at?", "action", None, None),
     ("what are rotherham's priority actions?", "action", "Immediately", None),
+    # "by when" asks a deadline when it asks what must be done; else a date the report gives
+    ("by when must the plans be reviewed?", "action", None, None),
+    ("by when should the council fix its front door?", "action", None, "council"),
+    ("by when will all statutory work be allocated to social workers?", "date", None, "council"),
 ])
 def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     q = understand(question, INDEXED)
