@@ -115,7 +115,9 @@ def provided(sentence: str) -> set[str]:
 # a change's size as a multiple: "caseloads have halved", "referrals doubled", "three times as many"
 MULTIPLE = re.compile(r"\b(halved|halving|doubled|doubling|trebled|tripled|quadrupled|(twice|(two|three|four|five|ten) "
                       r"times) as (many|much|high|large|likely))\b", re.I)
-DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b", re.I)
+DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by) (19|20)\d\d\b|"
+                  # part of a year: "by the end of 2019", "in the autumn of 2013", "by spring 2020"
+                  r"\b(end|start|beginning|middle|spring|summer|autumn|winter)\s+(of\s+)?(19|20)\d\d\b", re.I)
 # a month of the report's own year or the one before: "the agency, established in April this year"
 MONTH_OF_A_YEAR = re.compile(r"\b" + MONTHS + r"\s+(this|last) year\b", re.I)
 AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds\b|\b\d[\d,.]*\s?(m|bn|k)\b(?=.*£)", re.I)
@@ -131,9 +133,9 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         r",\s+[A-Z][\w’'@&-]+(?:\s+[A-Z][\w’'@&-]+){0,3},\s|"
                         # a name of two words or more closing the sentence, or in brackets after what it names:
                         # "part of a regional adoption agency (RAA), Adoption Tees Valley.", "the regional
-                        # adoption agency (Adopt London South)"
+                        # adoption agency (Adopt London South)", "(Cambridgeshire & Peterborough Adoption)"
                         r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\.?$|"
-                        r"\b[A-Za-z]+\s+\([A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){1,4}\)|"
+                        r"\b[A-Za-z]+\s+\([A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|&|the|in|on)\s+)?[A-Z][\w’'-]+){1,4}\)|"
                         # a name with what it is in brackets after it: "Fight for Change (the Children in Care Council)"
                         r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|and|the|in|on)\s+)?[A-Z][\w’'-]+){0,4}\s+\((the|its|their|a|an)\s+"
                         r"[^()]{0,60}\b(?i:councils?|groups?|teams?|services?|panels?|forums?|schemes?|programmes?|"

@@ -764,6 +764,8 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
     ("Middlesbrough is part of a regional adoption agency (RAA), Adoption Tees Valley.", "thing", True),
     ("There are positive relationships with the regional adoption agency (Adoption Northeast), and more.", "thing",
      True),
+    ("The council works with the regional adoption agency (Cambridgeshire & Peterborough Adoption) well.", "thing",
+     True),  # "&" joins a name's words as "and" does
     ("Children are seen by an independent reviewing officer (IRO) before each review.", "thing", False),
     ("Children are seen by their social workers, and by managers.", "thing", False),
     # a name in lower case before what it names, a word between: "the ‘achieving excellence’ improvement plan"
@@ -779,6 +781,10 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
     ("Family group conferences are used well.", "thing", False),  # a sentence's first word is no name
     ("There are celebration events and Fight for Change (the Children in Care Council) is consulted.", "thing", True),
     ("The MASH team is effective.", "thing", False),
+    # part of a year is a date: "by the end of 2019", "by Autumn 2013"
+    ("All statutory work is to be allocated to social workers by the end of 2019.", "date", True),
+    ("The migration onto the new system is due to be complete by Autumn 2013.", "date", True),
+    ("At the end of the year, more children were in care.", "date", False),
 ])
 def test_names_and_lengths_said_in_words(sentence, kind, states):
     from assistant.facts import fact_kinds
