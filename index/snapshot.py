@@ -37,8 +37,8 @@ from index.store import IndexedReport, Record, Store, fingerprint, read_state
 
 log = logging.getLogger("report_assistant.index")
 # the cached BM25 arrays hold tokens: a change to how text is tokenized is a new format; so is a change to
-# what is read from the records once for all (v2: acronyms spelt with hyphenated words)
-FORMAT = f"report-assistant-snapshot v2 {LEXICAL_FORMAT}"
+# what is read from the records once for all (v2: acronyms spelt with hyphenated words; v3: with their small words)
+FORMAT = f"report-assistant-snapshot v3 {LEXICAL_FORMAT}"
 
 
 @dataclass
@@ -127,8 +127,11 @@ def find_acronyms(records: list[Record]) -> dict[str, str]:
                 said = [w for w in tail if w.lower() not in _SMALL]
                 # a hyphenated word gives one initial or one for each part: "multi-agency safeguarding hub" is a
                 # MASH, "child-in-need plan" a CIN plan, "looked-after children" LAC
+                # and some keep a small word's initial: "Children in Care Council (CiCC)", "Department for
+                # Education (DfE)"
                 initials = {"".join(w[0] for w in said).upper(),
-                            "".join(p[0] for w in said for p in w.split("-") if p and p.lower() not in _SMALL).upper()}
+                            "".join(p[0] for w in said for p in w.split("-") if p and p.lower() not in _SMALL).upper(),
+                            "".join(w[0] for w in tail).upper()}
                 if acronym in initials and tail[0].lower() not in _SMALL:
                     seen.setdefault(acronym, Counter())[" ".join(tail).lower().rstrip("s")] += 1
                     break
