@@ -486,6 +486,13 @@ _RATIO_OF = re.compile(r"\s+(?:(?P<them>of\s+(?:them|these|those|whom)\b)|(?:of\
                        r"(?P<what>(?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+))", re.I)
 
 
+# what a group is made up of, just before a count: "The Children in Care Council is made up of a small but active
+# group of 13 children looked after", "a panel comprising six foster carers"
+MADE_UP_OF = re.compile(r"\b(?:made up of|compris(?:es|ed|ing)|consist(?:s|ed|ing)? of|membership of)\s+"
+                        r"(?:[\w’'-]+\s+){0,6}$", re.I)
+MEMBERS = tuple(tokenize("members"))
+
+
 @lru_cache(maxsize=65536)
 def _count_phrases(sentence: str) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
     """Each number of a sentence that may count something, as (number as written, the terms of the words
@@ -515,6 +522,8 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, tuple[str, ...], bool, boo
             before = _ANTECEDENT.search(masked[:m.start()])
             what = before.group(1) if before else what
         out.append((number, tuple(tokenize(what)), share, bool(_ELIDED.match(what))))
+        if not share and MADE_UP_OF.search(masked, max(0, m.start() - 80), m.start()):
+            out.append((number, MEMBERS, False, False))  # those a group is made up of are its members
     for m in _COUNT_AFTER_NOUN.finditer(masked):
         what = tuple(tokenize(m.group("what")))
         if what:

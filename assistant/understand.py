@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import CHANGE_WORDS, GENERIC_PEOPLE, HOLD_VERBS, ROLES
+from assistant.facts import CHANGE_WORDS, GENERIC_PEOPLE, HOLD_VERBS, MEMBERS, PEOPLE, ROLES
 from index.authorities import COMMON_WORDS, normalise
 from index.lexical import edits, tokenize
 from index.vocabulary import BY_KEY, EVERYDAY, areas_asked, audience_asked, timescale_asked
@@ -540,6 +540,10 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     if asks == "amount":
         subject = tuple(t for t in subject if t not in MONEY_ITSELF)  # "how much money ...": an amount is asked
     counted = counted_terms(text, subject, frozenset(scope_words)) if quantity == "count" else ()
+    if counted and _members_asked(text, counted, frozenset(scope_words)):
+        # "how many kids are in the children in care council?": its members are counted ("only seven regular
+        # members", "is made up of ... 13 children looked after": see facts.MADE_UP_OF)
+        subject, counted = (*subject, *MEMBERS), MEMBERS
     name_of = None
     if asks == "name":
         if re.search(r"\bknown as\b", text, re.I):
@@ -668,6 +672,23 @@ def counted_terms(text: str, subject: tuple[str, ...], scope: frozenset[str] = f
         # the children or young people the reports count ("two children were waiting" counts no young carers)
         out = [t for t in out[:-1] if t not in GENERIC_PEOPLE] + out[-1:]
     return tuple(out)
+
+
+# people counted as in, on or part of a group: its members
+MEMBERS_OF = re.compile(r"\b(?:are|is|were|sit|serve|belong)\s+(?:in|on|to|part of|members of)\s+(?:the\s+|a\s+|its\s+|"
+                        r"their\s+)?((?:[\w'’-]+\s+){0,5}?(?:council|group|board|panel|forum|club|committee|network|"
+                        r"parliament|assembly))s?\b", re.I)
+
+
+def _members_asked(text: str, counted: tuple[str, ...], scope: frozenset[str]) -> bool:
+    """Whether the people counted are counted as a group's members (not "in care in the Bolton council area").
+    (The words counted may run on into the verb and the group: "how many young people sit on the board".)"""
+    m = MEMBERS_OF.search(text)
+    if not m or set(tokenize(m.group(1))) & scope:
+        return False
+    people = [t for t in tokenize(text[:m.start()]) if t in counted]
+    # (people in a role too: "how many foster carers are on the panel")
+    return bool(people) and (set(people) <= PEOPLE or people[-1] in ROLES)
 
 
 SERVICES = frozenset(tokenize("services service"))  # "services for children in care" is how an area is named

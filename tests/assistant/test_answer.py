@@ -464,6 +464,16 @@ def test_a_count_counts_what_it_names_not_whom_that_is_for():
     assert counting("To date 14 care leavers have been enabled to stay put.", leavers) == 1.0
 
 
+def test_those_a_group_is_made_up_of_count_its_members():
+    from assistant.facts import counting
+
+    members = lambda terms: set(terms) & {"member"}
+    made_up = "The Children in Care Council is made up of a small but active group of 13 children looked after."
+    assert counting(made_up, members) == 1.0
+    assert counting("The CiCC is underdeveloped, with only seven regular members.", members) == 1.0
+    assert not counting("At 31 March 2014, 501 children are being looked after.", members)
+
+
 def test_a_date_since_answers_how_long_something_has_lasted_not_how_long_it_takes():
     from assistant.facts import asked_kinds, states
     from assistant.understand import understand
@@ -1110,13 +1120,18 @@ def test_an_acronym_may_be_spelt_with_a_hyphenated_word_giving_an_initial_for_ea
     texts = ["Contacts go to the multi-agency safeguarding hub (MASH) first.",
              "Staff in the multi-agency safeguarding hub (MASH) are experienced.",
              "The independent reviewing officers (IROs) know children well.",
-             "Reviews of looked-after children (LAC) are timely."]
+             "Reviews of looked-after children (LAC) are timely.",
+             # some keep a small word's initial
+             "Members of the Children in Care Council (CiCC) are well supported.",
+             "Guidance from the Department for Education (DfE) is followed."]
     records = [Record(id=f"r#{i}", report_id="r", ref=str(i + 1), number=i + 1, seq=i, kind="paragraph", text=t,
                       section=(), judgement=None, timescale=None, parent=None) for i, t in enumerate(texts)]
     acronyms = find_acronyms(records)
     assert acronyms["MASH"] == "multi-agency safeguarding hub"
     assert acronyms["IRO"] == "independent reviewing officer"
     assert acronyms["LAC"] == "looked-after children"
+    assert acronyms["CICC"] == "children in care council"
+    assert acronyms["DFE"] == "department for education"
 
 
 def test_a_consequence_carries_on_from_the_sentence_before():

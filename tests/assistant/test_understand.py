@@ -980,3 +980,16 @@ def test_how_big_a_problem_is_is_no_part_of_what_it_is():
 def test_children_in_need_are_a_group_whose_need_is_no_form_word():
     assert "need" in understand("how many children in need were there in medway?", INDEXED).subject
     assert "need" not in understand("what does medway need to improve?", INDEXED).subject
+
+
+@pytest.mark.parametrize("question, counted", [
+    # people counted in, on or part of a group are its members
+    ("how many kids are in the children in care council?", ("member",)),
+    ("how many young people sit on the youth board?", ("member",)),
+    ("how many foster carers are on the fostering panel?", ("member",)),
+    # not people in care, nor where a group's place is only where they are
+    ("how many children are in care?", ("children",)),
+    ("how many children are in care in the Medway council area?", ("children",)),
+])
+def test_people_counted_in_a_group_are_its_members(question, counted):
+    assert understand(question, INDEXED).counted == counted
