@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE, STOCK_ASKED,
-                            Counts, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided,
+from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE,
+                            REFERS_BACK, STOCK_ASKED, Counts, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided,
                             sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
@@ -300,6 +300,10 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                                everywhere=len(evidence.report_ids) <= 2, continuations="needed")
     # the fact is stated in the sentence itself, not in the one it carries on from
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
+    if query.asks == "name":
+        # what a named thing does may be said after its name: "The effective work of the Reunification and
+        # Placement Stability Service is enabling ... The service has also helped children to ... return home."
+        scored = [_with_after(s, evidence) for s in scored]
     if wanted == "duration":
         # a period back ("has gone up each year for the past three years") is not a time taken
         scored = [s for s in scored if states(_PERIOD_BACK.sub(" ", sentences(s[3])[-1]), accept, wanted)]
@@ -486,6 +490,20 @@ def _with_topic(scored: tuple, evidence: Evidence) -> tuple:
     if evidence.holds(_split(record.text)[pos - 1][0]) <= coverage:
         return scored
     return _read_with_before(scored, evidence)
+
+
+def _with_after(scored: tuple, evidence: Evidence) -> tuple:
+    """A scored sentence naming something, read, and quoted, with the next where that goes on about the thing
+    named ("The service ...", "It also ...") and the two hold more of the question; else as it was."""
+    score, coverage, pos, sentence, record = scored
+    split = _split(record.text)
+    if len(sentences(sentence)) > 1 or pos + 1 >= len(split) or not REFERS_BACK.match(split[pos + 1][0]):
+        return scored
+    joined_text = f"{sentence} {split[pos + 1][0]}"
+    joined = evidence.holds(joined_text)
+    if joined <= coverage:
+        return scored
+    return (score + joined - coverage, joined, pos, joined_text, record)
 
 
 def _read_with_before(scored: tuple, evidence: Evidence) -> tuple:

@@ -181,6 +181,9 @@ _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "sche
                 "network", "academy", "board", "partnership", "initiative", "app", "website", "award")
 # what a name names, as the reports' stems
 NAMED_TERMS = frozenset(tokenize(" ".join(_NAMED_NOUNS)))
+# a sentence going on about the thing the sentence before named: "The service has also helped children to ..."
+REFERS_BACK = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(_NAMED_NOUNS) + r")s?\b|"
+                         r"^It\s+(?:has|is|was|also|provides|offers|supports|helps|works)\b")
 # (a digit inside a name: "the Care4us website")
 # (a name run together: "The Rights2Rights service", "the FamilyLinks team")
 NAME_BEFORE = re.compile(r"(?<=[a-z,;:’')]\s)[A-Z][a-z0-9]+(?:[A-Z0-9][a-z0-9]*)*"

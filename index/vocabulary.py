@@ -194,6 +194,7 @@ EVERYDAY: dict[str, str] = {
     "gps": "general practitioners", "a&e": "accident and emergency", "on time": "timely|timeliness",
     "late": "delay|timeliness", "slow": "delay|timeliness|too long",
     "quick": "timely|promptly|swiftly", "quickly": "timely|promptly|swiftly",
+    "go back": "return", "going back": "return", "went back": "returned",
     "staff turnover": "recruitment|retention", "social workers leaving": "retention",
     "turnover": "retention|workforce stability|staff stability",
     "save": "reduce expenditure|reduce costs|reduce spending",

@@ -1320,3 +1320,39 @@ def test_a_time_stated_in_a_sentence_going_on_from_the_one_before_is_read_with_i
     assert not Ingestor(store).run([report]).failed
     answer = Assistant(Retriever(store)).answer("how long do children in care wait for mental health assessments")
     assert "two-year waiting times" in answer.text and "considerable delays" in answer.text, answer.text
+
+
+NAMED_REPORT = """Inspection of Cambridgeshire local authority children's services
+
+Inspection dates: 4 to 15 March 2024
+
+The experiences and progress of children in care: requires improvement to be good
+
+1. Children come into care when necessary. For most, this happens in a planned and timely way.
+
+2. The effective work of the Reunification and Placement Stability Service is enabling some children who are on the
+edge of care to safely remain living at home. The service has also helped children to safely and successfully return
+home.
+
+3. Most children live in good and stable homes where they are cared for.
+"""
+
+
+def test_what_a_named_thing_does_may_be_said_after_its_name(tmp_path, embedder):
+    from assistant.answer import Assistant
+    from assistant.facts import REFERS_BACK
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    assert REFERS_BACK.match("The service has also helped children to return home.")
+    assert REFERS_BACK.match("It also offers short breaks.")
+    assert not REFERS_BACK.match("The children have stable homes.")
+    report = tmp_path / "cambridgeshire-2024-05-16.txt"
+    report.write_text(NAMED_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    # (and "go back" is the reports' "return")
+    answer = Assistant(Retriever(store)).answer("what is the service that helps children go back home called?")
+    assert not answer.refused and "Reunification and Placement Stability Service" in answer.text, answer.text
+    assert "return home" in answer.text and [c.paragraph for c in answer.citations] == ["2"]
