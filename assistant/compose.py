@@ -300,6 +300,11 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                                everywhere=len(evidence.report_ids) <= 2, continuations="needed")
     # the fact is stated in the sentence itself, not in the one it carries on from
     scored = [s for s in scored if states(sentences(s[3])[-1], accept, wanted)]
+    if wanted in ("duration", "frequency") and set(evidence.weights) - GENERIC_PEOPLE:
+        # a time is of something the question asks about besides whom: "how long do kids wait for CAMHS?" is
+        # not answered by "Children ... are visited within seven days", which holds only its children (nor
+        # is the report's "long waits" for CAMHS set aside for it, see IN_WORDS below)
+        scored = [s for s in scored if evidence.present(set(tokenize(s[3]))) - GENERIC_PEOPLE]
     if query.asks == "name":
         # what a named thing does may be said after its name: "The effective work of the Reunification and
         # Placement Stability Service is enabling ... The service has also helped children to ... return home."

@@ -235,7 +235,9 @@ def _any_in(text: str, words: tuple[str, ...]) -> bool:
 # how quickly, in words: "decisions are timely", "seen promptly", "swift access", "too long"
 # how long, in words: "the period of handover ... is very short", "the work is not time-limited"
 LENGTH_IN_WORDS = re.compile(r"\b(is|are|was|were) (very |too |relatively |quite |often )?(short|lengthy)\b(?!-)|"
-                             r"\btime[- ]limited\b|\bopen[- ]ended\b", re.I)
+                             r"\btime[- ]limited\b|\bopen[- ]ended\b|"
+                             # "Children and young people have long waits to access ... mental health services"
+                             r"\b(long|lengthy|short|excessive|lengthening) (waits|wait|waiting times?|waiting lists?)\b", re.I)
 # how often, in words: "visited regularly", "long delays between visits"
 REGULARITY = re.compile(r"\b(regular(ly)?|routinely|frequent(ly)?|infrequent(ly)?|rarely|seldom|irregular(ly)?|"
                         r"(gaps|delays) between)\b", re.I)

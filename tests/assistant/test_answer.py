@@ -770,6 +770,8 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
     ("Short breaks are provided for disabled children.", "length", False),
     ("Edge of care work is not time-limited, recognising the complexity of the work involved.", "length", True),
     ("Care leavers can access time-limited grants.", "length", True),
+    ("Children and young people have long waits to access child and adolescent mental health services.", "length",
+     True),
     # a name of two words or more closing the sentence, or in brackets after what it names
     ("Middlesbrough is part of a regional adoption agency (RAA), Adoption Tees Valley.", "thing", True),
     ("There are positive relationships with the regional adoption agency (Adoption Northeast), and more.", "thing",
@@ -1356,3 +1358,40 @@ def test_what_a_named_thing_does_may_be_said_after_its_name(tmp_path, embedder):
     answer = Assistant(Retriever(store)).answer("what is the service that helps children go back home called?")
     assert not answer.refused and "Reunification and Placement Stability Service" in answer.text, answer.text
     assert "return home" in answer.text and [c.paragraph for c in answer.citations] == ["2"]
+
+
+WAITS_REPORT = """Inspection of Oxfordshire local authority children's services
+
+Inspection dates: 12 to 23 February 2024
+
+The experiences and progress of children who need help and protection: good
+
+1. Children living in private fostering arrangements are visited within seven days of the initial notification.
+Assessments are completed in a timely way.
+
+2. Young people have long waits to access child and adolescent mental health services (CAMHS) in the county. The
+in-house clinical team provides therapeutic support.
+
+3. Waits for CAMHS are monitored closely by the safeguarding partnership board.
+
+4. The CAMHS service reports its waits to the health and well-being board every month.
+
+5. Leaders know that CAMHS waits are a concern, and a new service manager has been appointed.
+"""
+
+
+def test_a_time_answers_only_about_something_asked_besides_whom(tmp_path, embedder):
+    """ "how long do kids wait for CAMHS?" is not answered by a time that holds only its children; the
+    report's "long waits" for CAMHS, in words, is the answer."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / "oxfordshire-2024-04-09.txt"
+    report.write_text(WAITS_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    answer = Assistant(Retriever(store)).answer("how long do kids wait for camhs?")
+    assert "long waits" in answer.text and "seven days" not in answer.text, answer.text
+    assert [c.paragraph for c in answer.citations] == ["2"]
