@@ -37,6 +37,10 @@ MONEY_NOUN = re.compile(r"\b" + MONEY + r"(?!\w)(?!\s+(?!(for|of|in|on|at|to|is|
                         r"paid|like)\b)[a-z]+\b)", re.I)
 # "what did Telford spend on agency staff?", "what does the council pay foster carers?": an amount
 SPEND_ASKED = re.compile(r"\bwhat (do|does|did|will) [\w ,'’&-]{1,50}?\b(spend|pay(?! attention)|invest|cost)\b", re.I)
+# "how much did Oxfordshire get from the DfE?": money, though no word says so (not "how much support do they get?")
+MONEY_GOT = re.compile(r"\bhow much (do|does|did|has|have|had|will|would|is|was)\b [\w ,'’&-]{1,50}?\b(get|gets|got|"
+                       r"gotten|receive[sd]?|receiving|raise[sd]?|secure[sd]?|win|won|save[sd]?|saving|lose|lost|cut)\b",
+                       re.I)
 # a person's name: "who is the director", "who chairs the board"; not "who has to ..." (an action's actor).
 # The question's "who" opens it or a clause ("and who chairs ...", "tell me who runs ..."); after a noun
 # it is relative: "16 and 17 year olds who are homeless" asks what happens to them, not anyone's name
@@ -344,7 +348,7 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
     if REFERENCE.search(text):
         return "reference"
     if AMOUNT.search(text) and (QUANTITY.search(text) or SPEND_ASKED.search(text) or (
-            re.search(r"\bwhat('s| is| was| are)\b", text, re.I) and MONEY_NOUN.search(text))):
+            re.search(r"\bwhat('s| is| was| are)\b", text, re.I) and MONEY_NOUN.search(text))) or MONEY_GOT.search(text):
         return "amount"
     if NAME.search(SERVED_WHO.sub(" ", text)):
         return "name"

@@ -41,6 +41,9 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     ("when must the board meet?", "date", None),
     ("what was the council's budget for children's social care?", "amount", None),
     ("how much did the council spend on agency staff?", "amount", None),
+    # money, though no word says so; not support or help
+    ("how much did the council get from the DfE for children's homes?", "amount", None),
+    ("how much support do care leavers get?", "quantity", "count"),
     ("who is the director of children's services?", "name", None),
     ("who has to make sure staff in A&E get supervision?", "action", None),
     # "who" after a noun is relative: no name is asked for
