@@ -348,7 +348,9 @@ def asks_for(text: str, areas: tuple[str, ...]) -> str:
     if REFERENCE.search(text):
         return "reference"
     if AMOUNT.search(text) and (QUANTITY.search(text) or SPEND_ASKED.search(text) or (
-            re.search(r"\bwhat('s| is| was| are)\b", text, re.I) and MONEY_NOUN.search(text))) or MONEY_GOT.search(text):
+            re.search(r"\bwhat('s| is| was| are)\b", text, re.I) and MONEY_NOUN.search(text))) and not (
+            re.search(r"\bhow many\b(?!\s+(pounds|£))", text, re.I)) or MONEY_GOT.search(text):
+        # ("how many apprenticeships did the DfE fund?" counts apprenticeships)
         return "amount"
     if NAME.search(SERVED_WHO.sub(" ", text)):
         return "name"

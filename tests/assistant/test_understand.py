@@ -44,6 +44,7 @@ def test_kind_of_answer_and_slots(question, asks, timescale, audience):
     # money, though no word says so; not support or help
     ("how much did the council get from the DfE for children's homes?", "amount", None),
     ("how much support do care leavers get?", "quantity", "count"),
+    ("how many social work apprenticeships did the council get funding for?", "quantity", "count"),
     ("who is the director of children's services?", "name", None),
     ("who has to make sure staff in A&E get supervision?", "action", None),
     # "who" after a noun is relative: no name is asked for
