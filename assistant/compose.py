@@ -735,6 +735,8 @@ STRONG_SAID = re.compile(r"\b(good|strong\w*|effective\w*|well|timely|robust|out
                          r"swift\w*|sensitive\w*|creative\w*|innovative|impressive|skil\w*|strengths?|manageable|"
                          r"appropriate(ly)?)\b", re.I)
 TONE_LIFT = 0.2
+# what a sentence of the asked tone, naming nothing asked, holds of a paragraph about the question's subject
+TONE_TOPIC = 0.8
 # "what is MAST?" is answered by the sentence spelling it out, whichever paragraph says most about the MAST:
 # as much as a paragraph ranked first gains over one ranked last (0.5 * fused)
 DEFINING_LIFT = 0.5
@@ -851,10 +853,17 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
             # improvement board?" is not answered by "Lead inspector: ..."), and the inspection's dates
         similarity = evidence.similarity.get(position, best_similarity - 0.2)
         split, listed = _split(record.text), _contents(record.text)
+        topic = 0.0  # how much of the question the paragraph's sentences so far hold
         for pos, (sentence, tokens) in enumerate(split):
             if len(sentence) < 20 or listed[pos]:
                 continue  # (a report's contents list, "... protection 10 The experiences ... 17 Leadership", says nothing)
             coverage = evidence.holds_tokens(tokens)
+            if not coverage and topic and query.tone and record.kind != "recommendation" and \
+                    tone(sentence) == query.tone:
+                # "what is the problem with the LADO?": in a paragraph about the LADO service, the sentence saying
+                # what is wrong need not name it again ("... decision-making ... not always clarified ...")
+                coverage = TONE_TOPIC * topic
+            topic = max(topic, coverage)
             if continuations and pos and CONTINUES.match(sentence):
                 # "This is a valuable resource ..." says nothing without what "this" is
                 before, before_tokens = split[pos - 1]

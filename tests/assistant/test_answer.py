@@ -1395,3 +1395,34 @@ def test_a_time_answers_only_about_something_asked_besides_whom(tmp_path, embedd
     answer = Assistant(Retriever(store)).answer("how long do kids wait for camhs?")
     assert "long waits" in answer.text and "seven days" not in answer.text, answer.text
     assert [c.paragraph for c in answer.citations] == ["2"]
+
+
+LADO_REPORT = """Inspection of Westminster local authority children's services
+
+Inspection dates: 11 to 15 November 2024
+
+The experiences and progress of children who need help and protection: outstanding
+
+1. The LADO service provides wider training to inform professionals across sectors. The LADO service provides an
+appropriate response to concerns about adults who may pose a risk of harm to children. While children's needs are
+considered, the decision-making and response to their welfare needs are not always clarified with the front door.
+
+2. Children are seen regularly by their social workers, who know them well.
+"""
+
+
+def test_what_is_wrong_may_be_said_without_naming_again_what_a_paragraph_is_about(tmp_path, embedder):
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / "westminster-2025-01-13.txt"
+    report.write_text(LADO_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    answer = Assistant(Retriever(store)).answer("what is the problem with the LADO?")
+    assert "not always clarified" in answer.text, answer.text
+    # asked what is good, the sentence saying what is wrong is no part of the answer
+    answer = Assistant(Retriever(store)).answer("what works well in the LADO service?")
+    assert "not always clarified" not in answer.text, answer.text
