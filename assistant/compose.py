@@ -796,7 +796,7 @@ CONTINUES = re.compile(r"(As a result|Consequently|Therefore|Because of this|Des
                        # young carers are identified" says why only after "The identification of young carers is
                        # underdeveloped")
                        r"((However|But|Yet|Nevertheless|Also|In addition|As a result|Consequently),? )?"
-                       r"(This|These|That|Those|It|Its|They|Their|Such|Of (these|this|them)|The (current|latest|same|"
+                       r"(This|These|That|Those|It|Its|They|Their|He|She|His|Her|Such|Of (these|this|them)|The (current|latest|same|"
                        r"overall))\b|"
                        # "Through their careful work with children, this team ensures ...": the subject named before
                        r"[^.;]{0,80}?,\s+(this|these|the same) (team|service|group|panel|programme|scheme|approach|"

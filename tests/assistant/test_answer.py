@@ -758,6 +758,9 @@ def test_a_sentence_opening_with_a_connective_carries_on_from_the_one_before():
     assert CONTINUES.match("However, they do not always cover all the risks.")
     assert CONTINUES.match("As a result, this has improved.")
     assert not CONTINUES.match("However, plans for children are clear.")
+    # a person named before: "The director of children's services ... She has ... since her promotion in April 2021"
+    assert CONTINUES.match("She has taken a measured approach since her promotion to the role in April 2021.")
+    assert not CONTINUES.match("Shelters for young people are available.")
 
 
 @pytest.mark.parametrize("sentence, kind, states", [
