@@ -1327,7 +1327,7 @@ def test_a_time_stated_in_a_sentence_going_on_from_the_one_before_is_read_with_i
     assert "two-year waiting times" in answer.text and "considerable delays" in answer.text, answer.text
 
 
-NAMED_REPORT = """Inspection of Cambridgeshire local authority children's services
+REUNIFICATION_REPORT = """Inspection of Cambridgeshire local authority children's services
 
 Inspection dates: 4 to 15 March 2024
 
@@ -1354,7 +1354,7 @@ def test_what_a_named_thing_does_may_be_said_after_its_name(tmp_path, embedder):
     assert REFERS_BACK.match("It also offers short breaks.")
     assert not REFERS_BACK.match("The children have stable homes.")
     report = tmp_path / "cambridgeshire-2024-05-16.txt"
-    report.write_text(NAMED_REPORT)
+    report.write_text(REUNIFICATION_REPORT)
     store = Store(tmp_path / "index", embedder)
     assert not Ingestor(store).run([report]).failed
     # (and "go back" is the reports' "return")
