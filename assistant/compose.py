@@ -745,6 +745,16 @@ VERDICT_SHARE = 0.4
 
 # "what is CHAD?", "what does LADO stand for?": asks what a name means
 WHAT_IS = re.compile(r"^\s*what(['’]?s\b|\s+(is|are|was|were)\b)|\bstand for\b|\bmean\b", re.I)
+
+
+def _defining(query: Query) -> list[re.Pattern]:
+    """For "what is CHAD?": patterns for a sentence spelling out the acronym asked about, "... duty service (CHAD)".
+    None for "what is wrong with the LADO?", which asks what is wrong with it, not what it is."""
+    if not WHAT_IS.search(query.text) or query.tone:
+        return []
+    return [re.compile(r"\(" + re.escape(t) + r"\)", re.I) for t in query.subject if 2 <= len(t) <= 6]
+
+
 # a sentence reporting what people said, felt or told inspectors, or quoting them
 VIEWS_SAID = re.compile(r"\b(said|say|says|told|tell|described|describe|feel|feels|felt|reported|commented|views?|"
                         r"spoke|speak|speaks)\b|[‘“]", re.I)
@@ -827,8 +837,7 @@ def _scored_sentences(query: Query, evidence: Evidence, snap: Snapshot, limit_un
     best_similarity = max(evidence.similarity.values(), default=0.0)
     pool = list(evidence.ranked)
     literal = _surface_words(query.text, evidence) if query.asks == "describe" else ()
-    defining = [re.compile(r"\(" + re.escape(t) + r"\)", re.I) for t in query.subject
-                if 2 <= len(t) <= 6] if WHAT_IS.search(query.text) else []
+    defining = _defining(query)
     reason = query.asks == "describe" and bool(REASON_ASKED.search(query.text))
     # an unnumbered paragraph before the numbered ones is a report's summary (or its introduction): it
     # restates in a line what a numbered paragraph finds and shows, which is the better answer to what

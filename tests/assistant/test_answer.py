@@ -1426,6 +1426,13 @@ def test_what_is_wrong_may_be_said_without_naming_again_what_a_paragraph_is_abou
     assert not Ingestor(store).run([report]).failed
     answer = Assistant(Retriever(store)).answer("what is the problem with the LADO?")
     assert "not always clarified" in answer.text, answer.text
+
+    # nor does "what is wrong with the LADO?" ask what the LADO is (a sentence spelling it out, "... (LADO)")
+    from assistant.compose import _defining
+    from assistant.understand import understand
+
+    assert _defining(understand("what is the LADO?"))
+    assert not _defining(understand("what is wrong with the LADO?"))
     # asked what is good, the sentence saying what is wrong is no part of the answer
     answer = Assistant(Retriever(store)).answer("what works well in the LADO service?")
     assert "not always clarified" not in answer.text, answer.text
