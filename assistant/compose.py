@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE,
-                            REFERS_BACK, STOCK_ASKED, Counts, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided,
+                            REFERS_BACK, STOCK_ASKED, Counts, names_kind, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided,
                             sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
@@ -412,7 +412,13 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                 extra += 0.5 * _counting(s[3], stated, counts)
                 if total is not None and totals.get(id(s)) == total:
                     extra += 0.3
+            if kinds and names_kind(s[3], kinds, asked):
+                extra += 0.3  # "what is the children in care council called?": "‘Our Voice’, the Children in Care
+                # Council", not "an active Children in Care Council" beside "the Young Inspectors team"
             return extra
+
+        kinds = set(query.subject) & (NAMED_TERMS | COUNCIL_TERMS) if query.name_of == "thing" else set()
+        asked = set(query.subject)
 
         scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))
     if query.years:
@@ -427,6 +433,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                      tail=not_the_latest({record.report_id}, evidence.report_ids, snap, query))
 
 
+# what a name may name besides NAMED_TERMS: a children in care council
+COUNCIL_TERMS = frozenset(tokenize("council"))
 _DAY_OR_MONTH = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b", re.I)
 
 

@@ -181,6 +181,36 @@ _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "sche
                 "network", "academy", "board", "partnership", "initiative", "app", "website", "award")
 # what a name names, as the reports' stems
 NAMED_TERMS = frozenset(tokenize(" ".join(_NAMED_NOUNS)))
+# a quoted name, whose closing quote is followed by a space or a stop ("‘Children’s and young people’s voice’,")
+_QUOTED_NAME = re.compile(r"[‘\"][A-Z][^‘\"]{1,50}?[’\"](?=[\s,.;:)]|$)")
+_FOLLOWING = re.compile(r"\s*(?:,\s*(?:the|its|their|a|an)\s+)?((?:[\w’'-]+\s+){0,4}[\w’'-]+)")
+_KIND_NOUNS = NAMED_TERMS | frozenset(tokenize("council"))
+
+
+def names_kind(sentence: str, kinds: set[str], asked: set[str]) -> bool:
+    """Whether the sentence gives a name for a thing of one of `kinds` (terms of NAMED_TERMS, or a council) that
+    is more than the question's own words (`asked`): "‘Our Voice’, the Children in Care Council", "the children
+    in care council, Kickback," and "the Onwards and Upwards Service" do; "an active Children in Care Council"
+    (the kind's own name), "the Young Inspectors team" and "the ‘Total respect’ programme" (names of other
+    kinds) do not."""
+    for m in NAME_BEFORE.finditer(sentence):
+        words = tokenize(m.group(0))
+        if words and words[-1] in kinds and set(words[:-1]) - asked:
+            return True
+    for m in _QUOTED_NAME.finditer(sentence):
+        if not set(tokenize(m.group(0))) - asked:
+            continue
+        # what the name names: the first such noun after it ("‘Our Voice’, the Children in Care Council")
+        after = _FOLLOWING.match(sentence, m.end())
+        named = [t for t in tokenize(after.group(1)) if t in _KIND_NOUNS] if after else []
+        if named and named[0] in kinds:
+            return True
+    for m in APPOSED_NAME.finditer(sentence):
+        if set(tokenize(m.group(0).split(",")[0])) & kinds:
+            return True
+    return False
+
+
 # a sentence going on about the thing the sentence before named: "The service has also helped children to ..."
 REFERS_BACK = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(_NAMED_NOUNS) + r")s?\b|"
                          r"^It\s+(?:has|is|was|also|provides|offers|supports|helps|works)\b")

@@ -1436,3 +1436,20 @@ def test_what_is_wrong_may_be_said_without_naming_again_what_a_paragraph_is_abou
     # asked what is good, the sentence saying what is wrong is no part of the answer
     answer = Assistant(Retriever(store)).answer("what works well in the LADO service?")
     assert "not always clarified" not in answer.text, answer.text
+
+
+def test_a_name_of_the_kind_asked_is_more_than_the_kinds_own_name():
+    from assistant.facts import names_kind
+
+    council, asked = {"council"}, {"children", "care", "council"}
+    assert names_kind("Priorities are informed through the work of the young inspectors and ‘Our Voice’, the "
+                      "Children in Care Council.", council, asked)
+    assert names_kind("The board includes members of ‘Children’s and young people’s voice’, the Children in Care "
+                      "Council.", council, asked)
+    # the kind's own name, or a name of another kind, is no name of the council
+    assert not names_kind("A vibrant Young Inspectors team and an active Children in Care Council ensure that "
+                          "children’s views influence decisions.", council, asked)
+    assert not names_kind("Care leavers’ involvement in the ‘Total respect’ programme provides both council and "
+                          "partner agency staff with insights.", council, asked)
+    assert names_kind("The Onwards and Upwards Service provides a hub for care leavers.", {"servic"},
+                      {"care", "leaver", "servic"})
