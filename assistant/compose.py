@@ -40,6 +40,8 @@ TOPIC_SHARE = 0.6  # a bullet kept for a topic holds this share of the best one'
 # weight: "in care" in "how many children are in care?"; where the children themselves carry most, a count of
 # children answers
 QUALIFIER_SHARE = 0.5
+# and how much of what is said of them a sentence counting them must hold
+QUALIFIER_HELD = 0.34
 IN_WORDS_CLOSE = 0.5
 # how much of the question a sentence stating the kind asked must hold, against the one holding most
 STATED_CLOSE = 0.5
@@ -367,7 +369,11 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                 sum(qualifier.values()) >= QUALIFIER_SHARE * (sum(qualifier.values()) + people):
             # children counted are the children the question says: "how many children are in care?" is not
             # answered by "the number of children missing education is small"
-            scored = [s for s in scored if evidence.present(set(tokenize(s[3]))) & set(qualifier)]
+            # (most of what is said of them, not a word of it: "18 live in residential children's homes" are not
+            # children "electively home educated")
+            need = QUALIFIER_HELD * sum(qualifier.values())
+            scored = [s for s in scored
+                      if sum(qualifier[t] for t in evidence.present(set(tokenize(s[3]))) & set(qualifier)) >= need]
     elif wanted == "count" or (query.asks == "name" and not CALLED_SO.search(query.text)):
         # the number or the name must be in a sentence about the question's main term: "what is the
         # average caseload?", with nothing saying what is counted, not by "two other London boroughs" in

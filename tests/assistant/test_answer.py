@@ -1453,3 +1453,38 @@ def test_a_name_of_the_kind_asked_is_more_than_the_kinds_own_name():
                           "partner agency staff with insights.", council, asked)
     assert names_kind("The Onwards and Upwards Service provides a hub for care leavers.", {"servic"},
                       {"care", "leaver", "servic"})
+
+
+EHE_REPORT = """Inspection of Merton local authority children's services
+
+Inspection dates: 28 February to 4 March 2022
+
+The experiences and progress of children in care: outstanding
+
+1. At 31 March 2017, 152 children were being looked after by the local authority. Of these, 18 live in residential
+children's homes, most of them out of the authority area.
+
+2. The number of children electively home educated has increased. Active oversight of their education identifies
+children who need suitable provision.
+
+3. Children in care attend school regularly and make good progress.
+"""
+
+
+def test_children_counted_hold_most_of_what_is_said_of_them(tmp_path, embedder):
+    """ "how many children are electively home educated?" is not answered by "18 live in residential children's
+    homes", which holds "home" and nothing else said of them."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / "merton-2022-05-09.txt"
+    report.write_text(EHE_REPORT)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    assistant = Assistant(Retriever(store))
+    answer = assistant.answer("how many children are electively home educated?")
+    assert answer.refused and "18 live" not in answer.text.split("Not an answer")[0], answer.text
+    answer = assistant.answer("how many children live in residential children's homes?")
+    assert not answer.refused and "18" in answer.text, answer.text
