@@ -11,6 +11,20 @@ from assistant.render import NEARBY
 SG = "south-gloucestershire-2012-07-06"
 
 
+def _assistant_over(tmp_path, embedder, name: str, text: str):
+    """The real assistant over an index of one report written as text (a real embedder and Chroma store)."""
+    from assistant.answer import Assistant
+    from assistant.retrieve import Retriever
+    from index.ingest import Ingestor
+    from index.store import Store
+
+    report = tmp_path / name
+    report.write_text(text)
+    store = Store(tmp_path / "index", embedder)
+    assert not Ingestor(store).run([report]).failed
+    return Assistant(Retriever(store))
+
+
 def _refs(answer):
     return {(c.report_id, c.paragraph) for c in answer.citations}
 
@@ -1017,16 +1031,8 @@ The experiences and progress of children who need help and protection: good
 def test_a_topic_list_weighs_an_everyday_word_as_the_reports_word_it_stands_for(tmp_path, embedder):
     """"kids" is rare in the reports and weighs much; a bullet saying only "children" is no more about
     disabled kids than any other bullet, and the bullets of the list about disabled children all are."""
-    from assistant.answer import Assistant
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
-
-    report = tmp_path / "wigan-2020-02-01.txt"
-    report.write_text(TOPIC_LIST_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
-    answer = Assistant(Retriever(store)).answer("what are wigan's areas for improvement for disabled kids?")
+    assistant = _assistant_over(tmp_path, embedder, "wigan-2020-02-01.txt", TOPIC_LIST_REPORT)
+    answer = assistant.answer("what are wigan's areas for improvement for disabled kids?")
     assert answer.form == "recommendations"
     assert "impact of disability" in answer.text and "ambition for disabled children" in answer.text
     assert "domestic abuse" not in answer.text and "written records" not in answer.text
@@ -1051,16 +1057,7 @@ director of children's services.
 
 def test_who_chairs_is_answered_by_what_the_holder_is(tmp_path, embedder):
     """A report may say what the chair is rather than name them."""
-    from assistant.answer import Assistant
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
-
-    report = tmp_path / "wigan-2020-02-01.txt"
-    report.write_text(HOLDER_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
-    assistant = Assistant(Retriever(store))
+    assistant = _assistant_over(tmp_path, embedder, "wigan-2020-02-01.txt", HOLDER_REPORT)
     for question in ("who chairs wigan's improvement board?", "who leads the improvement board in wigan?"):
         answer = assistant.answer(question)
         assert not answer.refused and "external" in answer.text, (question, answer.text)
@@ -1206,16 +1203,7 @@ complete, resulting in a delay in understanding the needs of families.
 def test_a_name_stands_for_the_kind_of_thing_asked_only_where_nothing_of_that_kind_is_named(tmp_path, embedder):
     """ "What is the children in care group called?" is answered by the name children in care take part in
     when no sentence names a group; a report naming a team does not answer for a group of another kind."""
-    from assistant.answer import Assistant
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
-
-    report = tmp_path / "tynedale-2024-06-01.txt"
-    report.write_text(NAMED_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
-    assistant = Assistant(Retriever(store))
+    assistant = _assistant_over(tmp_path, embedder, "tynedale-2024-06-01.txt", NAMED_REPORT)
     answer = assistant.answer("whats the name of the children in care group in tynedale")
     assert not answer.refused and "Voices Making Choices" in answer.text, answer.text
     assert [c.paragraph for c in answer.citations] == ["1"]
@@ -1314,16 +1302,8 @@ Following triage, two-year waiting times are not uncommon.
 
 
 def test_a_time_stated_in_a_sentence_going_on_from_the_one_before_is_read_with_it(tmp_path, embedder):
-    from assistant.answer import Assistant
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
-
-    report = tmp_path / "wigan-2020-02-01.txt"
-    report.write_text(WAIT_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
-    answer = Assistant(Retriever(store)).answer("how long do children in care wait for mental health assessments")
+    assistant = _assistant_over(tmp_path, embedder, "wigan-2020-02-01.txt", WAIT_REPORT)
+    answer = assistant.answer("how long do children in care wait for mental health assessments")
     assert "two-year waiting times" in answer.text and "considerable delays" in answer.text, answer.text
 
 
@@ -1344,21 +1324,14 @@ home.
 
 
 def test_what_a_named_thing_does_may_be_said_after_its_name(tmp_path, embedder):
-    from assistant.answer import Assistant
     from assistant.facts import REFERS_BACK
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
 
     assert REFERS_BACK.match("The service has also helped children to return home.")
     assert REFERS_BACK.match("It also offers short breaks.")
     assert not REFERS_BACK.match("The children have stable homes.")
-    report = tmp_path / "cambridgeshire-2024-05-16.txt"
-    report.write_text(REUNIFICATION_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
+    assistant = _assistant_over(tmp_path, embedder, "cambridgeshire-2024-05-16.txt", REUNIFICATION_REPORT)
     # (and "go back" is the reports' "return")
-    answer = Assistant(Retriever(store)).answer("what is the service that helps children go back home called?")
+    answer = assistant.answer("what is the service that helps children go back home called?")
     assert not answer.refused and "Reunification and Placement Stability Service" in answer.text, answer.text
     assert "return home" in answer.text and [c.paragraph for c in answer.citations] == ["2"]
 
@@ -1386,16 +1359,8 @@ in-house clinical team provides therapeutic support.
 def test_a_time_answers_only_about_something_asked_besides_whom(tmp_path, embedder):
     """ "how long do kids wait for CAMHS?" is not answered by a time that holds only its children; the
     report's "long waits" for CAMHS, in words, is the answer."""
-    from assistant.answer import Assistant
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
-
-    report = tmp_path / "oxfordshire-2024-04-09.txt"
-    report.write_text(WAITS_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
-    answer = Assistant(Retriever(store)).answer("how long do kids wait for camhs?")
+    assistant = _assistant_over(tmp_path, embedder, "oxfordshire-2024-04-09.txt", WAITS_REPORT)
+    answer = assistant.answer("how long do kids wait for camhs?")
     assert "long waits" in answer.text and "seven days" not in answer.text, answer.text
     assert [c.paragraph for c in answer.citations] == ["2"]
 
@@ -1415,16 +1380,8 @@ considered, the decision-making and response to their welfare needs are not alwa
 
 
 def test_what_is_wrong_may_be_said_without_naming_again_what_a_paragraph_is_about(tmp_path, embedder):
-    from assistant.answer import Assistant
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
-
-    report = tmp_path / "westminster-2025-01-13.txt"
-    report.write_text(LADO_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
-    answer = Assistant(Retriever(store)).answer("what is the problem with the LADO?")
+    assistant = _assistant_over(tmp_path, embedder, "westminster-2025-01-13.txt", LADO_REPORT)
+    answer = assistant.answer("what is the problem with the LADO?")
     assert "not always clarified" in answer.text, answer.text
 
     # nor does "what is wrong with the LADO?" ask what the LADO is (a sentence spelling it out, "... (LADO)")
@@ -1434,7 +1391,7 @@ def test_what_is_wrong_may_be_said_without_naming_again_what_a_paragraph_is_abou
     assert _defining(understand("what is the LADO?"))
     assert not _defining(understand("what is wrong with the LADO?"))
     # asked what is good, the sentence saying what is wrong is no part of the answer
-    answer = Assistant(Retriever(store)).answer("what works well in the LADO service?")
+    answer = assistant.answer("what works well in the LADO service?")
     assert "not always clarified" not in answer.text, answer.text
 
 
@@ -1474,16 +1431,7 @@ children who need suitable provision.
 def test_children_counted_hold_most_of_what_is_said_of_them(tmp_path, embedder):
     """ "how many children are electively home educated?" is not answered by "18 live in residential children's
     homes", which holds "home" and nothing else said of them."""
-    from assistant.answer import Assistant
-    from assistant.retrieve import Retriever
-    from index.ingest import Ingestor
-    from index.store import Store
-
-    report = tmp_path / "merton-2022-05-09.txt"
-    report.write_text(EHE_REPORT)
-    store = Store(tmp_path / "index", embedder)
-    assert not Ingestor(store).run([report]).failed
-    assistant = Assistant(Retriever(store))
+    assistant = _assistant_over(tmp_path, embedder, "merton-2022-05-09.txt", EHE_REPORT)
     answer = assistant.answer("how many children are electively home educated?")
     assert answer.refused and "18 live" not in answer.text.split("Not an answer")[0], answer.text
     answer = assistant.answer("how many children live in residential children's homes?")
