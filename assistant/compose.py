@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE,
-                            REFERS_BACK, STOCK_ASKED, Counts, names_kind, _split, asked_kinds, count_stated, counting, counting_on, fact_kinds, provided,
-                            sentences, states)
+from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, KIND_TERMS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE,
+                            REFERS_BACK, STOCK_ASKED, Counts, _split, asked_kinds, count_stated, counting, counting_on,
+                            fact_kinds, names_kind, provided, sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
@@ -408,6 +408,10 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
             totals = {id(s): count_stated(stated(sentences(s[3])[-1]), counts) for s in scored if s[1] >= best - 1e-9}
             total = max((v for v in totals.values() if v is not None), default=None)
 
+        # asked what a thing of some kind is called, the kinds and the question's own words (see names_kind)
+        kinds = set(query.subject) & KIND_TERMS if query.name_of == "thing" else set()
+        asked = set(query.subject)
+
         def bonus(s) -> float:
             if s[1] < 0.8 * best:
                 return 0.0
@@ -423,9 +427,6 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                 # Council", not "an active Children in Care Council" beside "the Young Inspectors team"
             return extra
 
-        kinds = set(query.subject) & (NAMED_TERMS | COUNCIL_TERMS) if query.name_of == "thing" else set()
-        asked = set(query.subject)
-
         scored = sorted(scored, key=lambda s: -(s[0] + bonus(s)))
     if query.years:
         # a question about a year is answered only by a sentence about that year
@@ -439,8 +440,6 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                      tail=not_the_latest({record.report_id}, evidence.report_ids, snap, query))
 
 
-# what a name may name besides NAMED_TERMS: a children in care council
-COUNCIL_TERMS = frozenset(tokenize("council"))
 _DAY_OR_MONTH = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b", re.I)
 
 

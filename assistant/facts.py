@@ -184,7 +184,8 @@ NAMED_TERMS = frozenset(tokenize(" ".join(_NAMED_NOUNS)))
 # a quoted name, whose closing quote is followed by a space or a stop ("‘Children’s and young people’s voice’,")
 _QUOTED_NAME = re.compile(r"[‘\"][A-Z][^‘\"]{1,50}?[’\"](?=[\s,.;:)]|$)")
 _FOLLOWING = re.compile(r"\s*(?:,\s*(?:the|its|their|a|an)\s+)?((?:[\w’'-]+\s+){0,4}[\w’'-]+)")
-_KIND_NOUNS = NAMED_TERMS | frozenset(tokenize("council"))
+# what a name may name: NAMED_TERMS, and a (children in care) council
+KIND_TERMS = NAMED_TERMS | frozenset(tokenize("council"))
 
 
 def names_kind(sentence: str, kinds: set[str], asked: set[str]) -> bool:
@@ -202,7 +203,7 @@ def names_kind(sentence: str, kinds: set[str], asked: set[str]) -> bool:
             continue
         # what the name names: the first such noun after it ("‘Our Voice’, the Children in Care Council")
         after = _FOLLOWING.match(sentence, m.end())
-        named = [t for t in tokenize(after.group(1)) if t in _KIND_NOUNS] if after else []
+        named = [t for t in tokenize(after.group(1)) if t in KIND_TERMS] if after else []
         if named and named[0] in kinds:
             return True
     for m in APPOSED_NAME.finditer(sentence):

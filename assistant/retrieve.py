@@ -223,9 +223,10 @@ class Retriever:
         ids = list(catalog)
         if query.authorities:
             ids = [i for i in ids if catalog[i].report.authority in query.authorities]
-        bounded = [i for i in ids if not out_of_bounds(catalog[i].report, query)] if query.asks == "grade" else ids
-        if bounded and len(bounded) < len(ids):
-            return bounded  # "what was Nottinghamshire rated before 2019?": its reports before then
+        if query.asks == "grade" and bounded(query):
+            within = [i for i in ids if not out_of_bounds(catalog[i].report, query)]
+            if within and len(within) < len(ids):
+                return within  # "what was Nottinghamshire rated before 2019?": its reports before then
         if query.years:
             dated = [i for i in ids if report_years(catalog[i].report) & set(query.years)]
             ids = dated or ids

@@ -134,10 +134,13 @@ WEAK_ASKED = re.compile(r"\b(wrong|problems?|weak(ness|nesses|est)?|concerns?|wo
 STRONG_ASKED = re.compile(r"\b(strengths?|strong points?|(works?|working|went|going|doing) well|positives?|"
                           r"what is good|good about|best)\b", re.I)
 HOW_GOOD = re.compile(r"\bhow (good|well|bad)\b|\bany good\b|\bgood or bad\b", re.I)
-ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?|recommend\w*|responsible for|"
+# what must be done, as a question says it ("by when must ...?" asks a deadline; "by when will ...?", a date)
+_OBLIGED_WORDS = r"must|should|needs? to|has to|have to|got to|required?|recommend\w*|deadlines?"
+OBLIGED = re.compile(r"\b(" + _OBLIGED_WORDS + r")\b", re.I)
+ACTION = re.compile(r"\b(" + _OBLIGED_WORDS + r"|responsible for|"
                     r"areas? for (improvement|"
                     r"priority action)|improve(ment)?s? (needed|required)|to[- ]do|actions?|what needs to improve|"
-                    r"get better|do better|sort out|fix|deadlines?|by when|timescales?|"
+                    r"get better|do better|sort out|fix|by when|timescales?|"
                     # "what should they focus on?", "priorities for improvement", "what was it told to improve?"
                     # (not "do social workers work on weekends?": what is worked on is the question's end)
                     r"(work|focus) on(?=\W*$|\s+(for|in|about|at|now|next|first|improving)\b)|for improvement|"
@@ -148,8 +151,6 @@ ACTION = re.compile(r"\b(must|should|need(s)? to|has to|have to|got to|required?
                     # typed tersely: "what to improve in Hounslow", "improvement areas Northumberland"
                     r"(what|areas?|things?) to (improve|work on|fix|change)|improvement areas?|"
                     r"areas? (of|needing|requiring|that needs?) improvement)\b", re.I)
-# what must be done, as a question says it
-OBLIGED = re.compile(r"\b(must|should|needs? to|has to|have to|got to|required?|deadlines?|recommend\w*)\b", re.I)
 # What must be done falls to the council and its partners, never to those they serve: "do care leavers
 # have to pay council tax?" asks what happens to them, not for the report's recommendations
 SERVED_OBLIGED = re.compile(r"\b(children|child|kids|young people|care leavers|leavers|families|parents|mums|dads|"
