@@ -524,7 +524,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
     subject = tuple(t for t in dict.fromkeys(tokenize(HAPPENING.sub(" ", TIME_PHRASE.sub(" ", JUDGES.sub(
         " judiciary ", LOCAL_COUNCIL.sub("", text)))))) if t not in form_words and t not in scope_words and t not in TIME_WORDS)
     if asks == "describe" and named and (not subject and (HOW_GOOD.search(text) or HOW_DOING.search(text)
-                                                          or OVERALL.search(text) or _council_alone(text, named)) or (
+                                                          or OVERALL.search(text) or _council_alone(text, named)
+                                                          or (YES_NO.search(text) and GRADES_ASKED.search(text))) or (
             subject and set(subject) <= GRADE_TERMS and GRADES_ASKED.search(text))):
         asks = "grade"  # "is Bolton any good?", "is Knowsley inadequate?": how the council was judged overall
     elif asks == "describe" and named and areas and YES_NO.search(text) and GRADES_ASKED.search(text) and \

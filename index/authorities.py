@@ -37,20 +37,29 @@ def normalise(text: str) -> str:
 
 
 COMPASS = re.compile(r"^([NSEW])(?:orth|outh|ast|est) ((?!East\b|West\b)\S.*)$")
+# A council named for two places is called by its first as often as not: "Cheshire West" for Cheshire West
+# and Chester, "Telford" for Telford and Wrekin. ("upon" and "-on-" names are not: "Kingston" is two councils.)
+LEADING = re.compile(r"^(.+?)(?:,| and | with )")
 
 
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
     """alias as written -> canonical name, every canonical name being its own alias."""
     out: dict[str, str] = {}
-    for line in LIST.read_text().splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        names = [n.strip() for n in line.split("|")]
+    lines = [[n.strip() for n in line.split("|")] for line in LIST.read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    for names in lines:
         # "E Sussex", "W Berks", "N Yorks": a compass word is shortened to its initial as often as not
         names += [f"{m.group(1)} {m.group(2)}" for m in (COMPASS.match(n) for n in names) if m]
         for alias in names:
             out.setdefault(alias, names[0])
+    # after every listed name, so that a leading place that is itself a council ("Bath" is not, but a list
+    # may grow one) or another council's alias keeps its listed meaning
+    taken = {normalise(alias) for alias in out}
+    for names in lines:
+        m = LEADING.match(names[0])
+        if m and normalise(m.group(1)) not in taken:
+            out[m.group(1)] = names[0]
     return out
 
 

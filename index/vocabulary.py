@@ -210,7 +210,10 @@ EVERYDAY: dict[str, str] = {
     "iha": "initial health assessment", "ihas": "initial health assessments", "fgm": "female genital mutilation",
     "ehe": "elective home education|electively home educated",
     "care home": "children's home|residential", "care homes": "children's homes|residential",
-    "teenagers": "adolescents|young people", "teens": "adolescents|young people",
+    "teenagers": "adolescents|young people|teens", "teens": "adolescents|young people|teenagers",
+    "teenager": "adolescent|young person|teens", "teenage": "adolescents|young people|teens|teenagers",
+    "in touch": "contact", "take part": "participate|participation", "takes part": "participates|participation",
+    "took part": "participated|participation", "taking part": "participating|participation",
 }
 
 

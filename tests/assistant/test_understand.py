@@ -118,6 +118,10 @@ def test_everyday_words_get_the_reports_words_as_stand_ins():
     # "too slow" is what the reports call taking too long, or a delay
     slow = dict(understand("are early help assessments too slow in medway?", INDEXED).stand_ins)["slow"]
     assert ("long",) in slow and ("delay",) in slow
+    # "took part", "get in touch", "teenage": the reports say "participated", "contact", "teens" or "adolescents"
+    assert ("particip",) in dict(understand("how many children took part in their reviews?", INDEXED).stand_ins)["part"]
+    assert ("contact",) in dict(understand("when do PAs get in touch with care leavers?", INDEXED).stand_ins)["touch"]
+    assert ("teen",) in dict(understand("is there a teenage support group?", INDEXED).stand_ins)["teenag"]
 
 
 def test_areas_asked_about():
@@ -265,6 +269,20 @@ def test_councils_are_named_as_users_type_them():
     assert understand("hull care leavers and their PAs", indexed).authorities == ("Kingston upon Hull",)
     assert understand("what is reading's grade for leadership?", indexed).authorities == ("Reading",)
     assert understand("what is reading age like for children in care?", indexed).authorities == ()
+
+
+def test_a_council_named_for_two_places_is_called_by_the_first():
+    from index.authorities import aliases
+
+    indexed = {"Cheshire West and Chester": ["Cheshire West", "CWAC"], "Cheshire East": [],
+               "Kingston upon Hull": ["Hull"], "Kingston upon Thames": ["Kingston"]}
+    assert understand("how many kids in care in cheshire west", indexed).authorities == ("Cheshire West and Chester",)
+    assert understand("cheshire east care leavers", indexed).authorities == ("Cheshire East",)
+    known = aliases()
+    assert known["Cheshire West"] == "Cheshire West and Chester"
+    assert known["Bath"] == "Bath and North East Somerset"
+    assert known["Kingston"] == "Kingston upon Thames"  # as listed: "upon" names are not shortened, two share it
+    assert known["Telford"] == "Telford and Wrekin"
 
 
 def test_a_compass_word_may_be_its_initial():
@@ -834,6 +852,8 @@ def test_a_money_word_asks_an_amount_only_where_it_ends_its_phrase(question, ask
     ("is medway inadequate", "grade"),
     ("was medway rated outstanding?", "grade"),
     ("is early help inadequate in medway", "describe"),  # about early help, not the council's grade
+    ("is medway good", "grade"),
+    ("is medway good enough", "grade"),
 ])
 def test_is_a_council_a_grade_asks_its_grade(question, asks):
     assert understand(question, INDEXED).asks == asks
