@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, KIND_TERMS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE,
                             REFERS_BACK, STOCK_ASKED, Counts, _split, asked_kinds, count_stated, counting, counting_on,
-                            fact_kinds, names_kind, provided, sentences, states)
+                            DURATION, fact_kinds, names_kind, provided, sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
@@ -410,6 +410,7 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
 
         # asked what a thing of some kind is called, the kinds and the question's own words (see names_kind)
         kinds = set(query.subject) & KIND_TERMS if query.name_of == "thing" else set()
+        unit = UNIT_ASKED.search(query.text) if wanted == "duration" else None
         asked = set(query.subject)
 
         def bonus(s) -> float:
@@ -422,6 +423,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                 extra += 0.5 * _counting(s[3], stated, counts)
                 if total is not None and totals.get(id(s)) == total:
                     extra += 0.3
+            if unit and any(re.split(r"[\s-]", m.group(0))[-1].lower().rstrip("s") == unit.group(1).lower().rstrip("s")
+                            for m in DURATION.finditer(sentences(s[3])[-1])):
+                extra += 0.3  # "how many days ...?": "476 days", not "less than 18 months"
             if kinds and names_kind(s[3], kinds, asked):
                 extra += 0.3  # "what is the children in care council called?": "‘Our Voice’, the Children in Care
                 # Council", not "an active Children in Care Council" beside "the Young Inspectors team"
@@ -440,6 +444,8 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
                      tail=not_the_latest({record.report_id}, evidence.report_ids, snap, query))
 
 
+# a time asked in a unit of its own: "how many days from entering care to moving in with adopters?"
+UNIT_ASKED = re.compile(r"\bhow many (?:working )?(days|weeks|months|years|hours)\b", re.I)
 _DAY_OR_MONTH = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b", re.I)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from index.lexical import tokenize
+from index.lexical import defined_acronyms, tokenize
 
 _SENTENCE = re.compile(r"(?<=[.!?])['’\")]?\s+(?=[A-Z0-9‘'\"(])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|para|vs)\.$", re.I)
@@ -122,7 +122,9 @@ DATE = re.compile(r"\b" + MONTHS + r"\s+(19|20)\d\d\b|\b(in|since|from|until|by)
 MONTH_OF_A_YEAR = re.compile(r"\b" + MONTHS + r"\s+(this|last) year\b", re.I)
 AMOUNT = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(million|billion|thousand)?\s?pounds\b|\b\d[\d,.]*\s?(m|bn|k)\b(?=.*£)", re.I)
 # an organisation with its initials: "Achieving for Children (AfC)"
-ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z]{1,7}\)")
+# (small words inside a name too: "the Making a Change (MAC) team", "Hope to Home (H2H)")
+ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on|a|an|to|with|at|from|into)?\s*[A-Z][a-z]+)+"
+                          r"\s+\([A-Z][A-Za-z0-9]{1,7}\)")
 # a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
 THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed)\s+(['‘\"]?[A-Z]|['‘\"][a-z])|"
                         # a term a council uses: "advocates (the term the local authority uses for independent
@@ -179,6 +181,12 @@ APPOSED_NAME = re.compile(r"\b(?i:council|group|team|service|panel|forum|hub|sch
 # Care Leaders Forum", "the Amber service" (not a sentence's first word: "Family group conferences")
 _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
                 "network", "academy", "board", "partnership", "initiative", "app", "website", "award")
+def named_by_initials(sentence: str) -> bool:
+    """Whether the sentence names a service, team, panel or the like, in lower case, known by its initials: "the
+    safeguarding and partnership hub (SaPH)" (not a role: "independent reviewing officers (IROs)")."""
+    return any(long_form.split()[-1].lower().rstrip("s") in _NAMED_NOUNS for _, long_form, _ in defined_acronyms(sentence))
+
+
 # what a name names, as the reports' stems
 NAMED_TERMS = frozenset(tokenize(" ".join(_NAMED_NOUNS)))
 # a quoted name, whose closing quote is followed by a space or a stop ("‘Children’s and young people’s voice’,")
@@ -319,6 +327,8 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
     elif _any_in(lower, _APPOSED_AFTER) and APPOSED_NAME.search(sentence):
         kinds.add("thing")
     elif _any_in(lower, _NAMED_NOUNS) and NAME_BEFORE.search(sentence):
+        kinds.add("thing")
+    elif "(" in sentence and _any_in(lower, _NAMED_NOUNS) and named_by_initials(sentence):
         kinds.add("thing")
     if numeric and _counts(sentence):
         kinds.add("count")
@@ -468,8 +478,13 @@ PEOPLE = frozenset(tokenize("children child young people person care leavers pup
 # people in general: care leavers are a group of their own, and "care" also says where children are (in care)
 GENERIC_PEOPLE = PEOPLE - frozenset(tokenize("care leavers"))
 YOUNG_PEOPLE = frozenset(tokenize("young people adolescents teenagers"))
-# a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"
+# a number whose noun goes unsaid: "only two going to Stage 2", "17 were placed"; or was said before it,
+# "contact with care leavers ... in touch with 103 of the 125"
 _ELIDED = re.compile(r"(were|was|are|is|have|has|had|went|remain(ed)?|being|[a-z]+ing|[a-z]+ed)\b", re.I)
+_OF_THE_AREAS = re.compile(r"of\s+(?:the\s+)?(?:local\s+authority|council|authority|area|borough|county|city)['’]s\s+"
+                           r"(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)", re.I)
+_OF_A_NUMBER = re.compile(r"(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+)?\d[\d,.]*%?(?:\s+(?P<what>(?:[A-Za-z’'-]+\s+)"
+                          r"{0,3}[A-Za-z’'-]+))?", re.I)
 _COUNTED = re.compile(r"(\d+(?:[,.]\d+)*%?|" + NUMBER_WORDS + r")\)?\s+[‘“\"']?(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)",
                       re.I)
 _FOR_WHOM = re.compile(r"(?<=\w)\s+(?:available\s+|offered\s+|provided\s+)?for\b.*$", re.I)
@@ -557,7 +572,15 @@ def _count_phrases(sentence: str) -> tuple[tuple[str, tuple[str, ...], bool, boo
             # "family hubs, three of which they launched in 2023": the number counts what comes before it
             before = _ANTECEDENT.search(masked[:m.start()])
             what = before.group(1) if before else what
-        out.append((number, tuple(tokenize(what)), share, bool(_ELIDED.match(what))))
+        whose_share = _OF_THE_AREAS.match(masked, m.start("what")) if share else None
+        if whose_share:
+            what = whose_share.group("what")  # "15.7% of the local authority’s children" is a share of children
+        of_a_number = _OF_A_NUMBER.match(masked, m.start("what"))
+        if of_a_number:
+            # "nine of 119 care leavers" counts care leavers; "103 of the 125", what was named before it
+            what = of_a_number.group("what") or ""
+        elided = bool(_ELIDED.match(what)) or not what
+        out.append((number, tuple(tokenize(what)), share, elided))
         if not share and MADE_UP_OF.search(masked, max(0, m.start() - 80), m.start()):
             out.append((number, MEMBERS, False, False))  # those a group is made up of are its members
     for m in _COUNT_AFTER_NOUN.finditer(masked):

@@ -223,3 +223,29 @@ def edits(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[len(b)]
+
+
+_ACRONYM = re.compile(r"\b((?:[A-Za-z][a-z’'-]+,?\s+){1,7}?[A-Za-z][a-z’'-]+)\s+\(([A-Z][A-Za-z]{1,7}?)s?\)")
+_SMALL = {"and", "of", "for", "the", "in", "to", "with", "on", "&"}
+
+
+def defined_acronyms(text: str):
+    """(acronym, its long form as written, the match) for each acronym the text defines:
+    "independent reviewing officers (IROs)" -> ("IRO", "independent reviewing officers", match)."""
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(2).upper().rstrip("S") if m.group(2).endswith("s") else m.group(2).upper()
+        words = m.group(1).replace(",", "").split()
+        # take the shortest tail of the words whose initials (small words skipped) spell the acronym
+        for start in range(len(words) - 1, -1, -1):
+            tail = words[start:]
+            said = [w for w in tail if w.lower() not in _SMALL]
+            # a hyphenated word gives one initial or one for each part: "multi-agency safeguarding hub" is a
+            # MASH, "child-in-need plan" a CIN plan, "looked-after children" LAC
+            # and some keep a small word's initial: "Children in Care Council (CiCC)", "Department for
+            # Education (DfE)"
+            initials = {"".join(w[0] for w in said).upper(),
+                        "".join(p[0] for w in said for p in w.split("-") if p and p.lower() not in _SMALL).upper(),
+                        "".join(w[0] for w in tail).upper()}
+            if acronym in initials and tail[0].lower() not in _SMALL:
+                yield acronym, " ".join(tail), m
+                break

@@ -20,7 +20,6 @@ import gc
 import json
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -31,7 +30,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from index.lexical import FORMAT as LEXICAL_FORMAT, LexicalIndex
+from index.lexical import FORMAT as LEXICAL_FORMAT, LexicalIndex, defined_acronyms
 from index.model import Report
 from index.store import IndexedReport, Record, Store, fingerprint, read_state
 
@@ -109,32 +108,13 @@ def build(catalog: dict[str, IndexedReport], records: list[Record], vectors: np.
                     load_ms={"built_ms": (time.perf_counter() - t0) * 1000})
 
 
-_ACRONYM = re.compile(r"\b((?:[A-Za-z][a-z’'-]+,?\s+){1,7}?[A-Za-z][a-z’'-]+)\s+\(([A-Z][A-Za-z]{1,7}?)s?\)")
-_SMALL = {"and", "of", "for", "the", "in", "to", "with", "on", "&"}
-
-
 def find_acronyms(records: list[Record]) -> dict[str, str]:
     """Acronyms the reports define for themselves, "independent reviewing officers (IROs)" ->
     {"IRO": "independent reviewing officer"}: the long form whose initials spell it, most used."""
     seen: dict[str, Counter] = {}
     for r in records:
-        for m in _ACRONYM.finditer(r.text):
-            acronym = m.group(2).upper().rstrip("S") if m.group(2).endswith("s") else m.group(2).upper()
-            words = m.group(1).replace(",", "").split()
-            # take the shortest tail of the words whose initials (small words skipped) spell the acronym
-            for start in range(len(words) - 1, -1, -1):
-                tail = words[start:]
-                said = [w for w in tail if w.lower() not in _SMALL]
-                # a hyphenated word gives one initial or one for each part: "multi-agency safeguarding hub" is a
-                # MASH, "child-in-need plan" a CIN plan, "looked-after children" LAC
-                # and some keep a small word's initial: "Children in Care Council (CiCC)", "Department for
-                # Education (DfE)"
-                initials = {"".join(w[0] for w in said).upper(),
-                            "".join(p[0] for w in said for p in w.split("-") if p and p.lower() not in _SMALL).upper(),
-                            "".join(w[0] for w in tail).upper()}
-                if acronym in initials and tail[0].lower() not in _SMALL:
-                    seen.setdefault(acronym, Counter())[" ".join(tail).lower().rstrip("s")] += 1
-                    break
+        for acronym, long_form, _ in defined_acronyms(r.text):
+            seen.setdefault(acronym, Counter())[long_form.lower().rstrip("s")] += 1
     return {a: forms.most_common(1)[0][0] for a, forms in seen.items() if len(a) >= 2}
 
 

@@ -337,7 +337,8 @@ def test_the_cheap_guards_never_change_what_kind_of_fact_a_sentence_states():
                     unguarded.add("percent")
                 if facts.MONTH_OF_A_YEAR.search(sentence):
                     unguarded.add("date")
-                if facts.NAME_BEFORE.search(sentence) or facts.APPOSED_NAME.search(sentence):
+                if facts.NAME_BEFORE.search(sentence) or facts.APPOSED_NAME.search(sentence) or \
+                        facts.named_by_initials(sentence):
                     unguarded.add("thing")
                 if facts._counts(sentence) or facts.COUNT_IN_WORDS.search(sentence) or \
                         facts.NUMBER_WENT_TO.search(sentence) or facts.NUMBER_CHANGED.search(sentence) or \
@@ -903,11 +904,26 @@ def test_each_report_of_one_council_answers_only_what_would_stand_alone(assistan
     ("Family Focus has improved outcomes for 1,150 ‘troubled families’.", {"1,150": {"troubl", "famili"}}),
     # a count closing its clause counts what the sentence is about
     ("The numbers staying put are increasing slowly, and there are currently 19.", {"19": set()}),
+    # "N of the M": the noun after M, or, with none, the one said before (elided)
+    ("The service is in touch directly with 103 of the 125 (82.4%).", {"103": set()}),
+    ("Approximately 15.7% of the local authority’s children are living in poverty.", {"15.7%": {"children", "live"}}),
+    ("Thirteen of the 125 care leavers were visited.", {"Thirteen": {"care", "leaver", "visit"}, "125": {"care", "leaver", "visit"}}),
 ])
 def test_what_a_number_counts(sentence, counts):
     from assistant.facts import _count_phrases
 
     assert {number: set(what) for number, what, _, _ in _count_phrases(sentence)} == counts
+
+
+def test_some_of_a_number_counts_what_the_sentence_named_before_it():
+    from assistant.facts import counting
+
+    sentence = ("The local authority makes strenuous efforts to maintain contact with care leavers and is in touch "
+                "directly with 103 of the 125 (82.4%).")
+    assert counting(sentence, lambda terms: terms & {"care", "leaver"}) == 0.5  # its noun goes unsaid
+    assert counting(sentence, lambda terms: terms & {"foster"}) == 0.0  # a sentence about other things
+    # the noun after the whole is what is counted: respondents to a survey are no care leavers
+    assert counting("Seven of the 14 respondents to the survey disagreed.", lambda terms: terms & {"care", "leaver"}) == 0
 
 
 def test_a_comment_by_one_young_person_is_no_count_of_children_in_care():
@@ -1161,11 +1177,23 @@ def test_the_words_of_a_change_do_not_say_what_a_question_is_about():
     ("Children are supported through Strengthening Families, the early help service, which works well.", True),
     ("Care leavers are celebrated through the work of their PAs, the HotShots awards and annual events.", True),
     ("Care leavers are celebrated through the work of their PAs and the annual awards.", False),
+    # a name in lower case, whose initials spell it
+    ("Thresholds are well understood by managers in the safeguarding and partnership hub (SaPH).", True),
+    ("Independent reviewing officers (IROs) provide challenge.", False),  # a role, not a named thing
+    ("Workers in the hub use the signs of safety (SoS) model.", False),  # not initials of a hub, team or the like
 ])
 def test_names_in_apposition_and_before_what_they_name_in_the_plural(sentence, named):
     from assistant.facts import fact_kinds
 
     assert ("thing" in fact_kinds(sentence)) == named
+
+
+def test_a_body_s_name_may_hold_small_words():
+    from assistant.facts import fact_kinds
+
+    assert "organisation" in fact_kinds("A bespoke service, the Making a Change (MAC) team, has improved the service.")
+    assert "organisation" in fact_kinds("Families are supported by Hope to Home (H2H).")
+    assert "organisation" not in fact_kinds("Families are supported to make a change (MAC).")
 
 
 def test_an_acronym_is_spelt_out_to_judge_how_related_a_question_is():
@@ -1436,3 +1464,34 @@ def test_children_counted_hold_most_of_what_is_said_of_them(tmp_path, embedder):
     assert answer.refused and "18 live" not in answer.text.split("Not an answer")[0], answer.text
     answer = assistant.answer("how many children live in residential children's homes?")
     assert not answer.refused and "18" in answer.text, answer.text
+
+
+ADOPTION_TIMES_REPORT = """Inspection of Wigan local authority children's services
+
+Inspection dates: 6 to 10 January 2020
+
+Lead inspector: A Person, Her Majesty's Inspector
+
+The experiences and progress of children in care: good
+
+1. Performance on the adoption scorecard is consistently good. The latest published three-yearly figures for
+2011–14 show that the average time between a child entering care and moving in with their adoptive family is 476
+days, which is better than the national average of 628 days by 152 days.
+
+2. This sustained good performance is underpinned by two key initiatives. The latest published figures for 2011–14
+show that the percentage of children who wait less than 18 months between entering care and moving in with their
+adoptive family is 69% for 2011–14, significantly better than the national level of 51%.
+
+3. Approximately 15.7% of the local authority's children are living in poverty.
+"""
+
+
+def test_a_time_asked_in_a_unit_is_answered_in_that_unit(tmp_path, embedder):
+    assistant = _assistant_over(tmp_path, embedder, "wigan-2020-02-01.txt", ADOPTION_TIMES_REPORT)
+    answer = assistant.answer("how many days from entering care to moving in with adopters in wigan?")
+    assert not answer.refused and "476 days" in answer.text and {c.paragraph for c in answer.citations} == {"1"}
+    months = assistant.answer("how many months between entering care and moving in with an adoptive family in wigan?")
+    assert not months.refused and "18 months" in months.text and {c.paragraph for c in months.citations} == {"2"}
+    # a share of the council's children answers how many children
+    poverty = assistant.answer("how many children in wigan live in poverty?")
+    assert not poverty.refused and "15.7%" in poverty.text and {c.paragraph for c in poverty.citations} == {"3"}
