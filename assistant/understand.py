@@ -509,7 +509,8 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
                     else "duration" if DURATION.search(text) else "frequency" if FREQUENCY.search(text) else "count")
     # the names as written too: "S Glos", "BCP" and "London Corporation" say where, not what
     written = [alias for a in named for alias in indexed.get(a, ()) if mentions(text, alias)]
-    scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text))
+    scope_words = set(tokenize(" ".join(named + tuple(unindexed) + tuple(written)))) | set(YEAR.findall(text)) | \
+        _styled(text, named + tuple(unindexed) + tuple(written))
     # "when was the last safeguarding inspection?": when, of an inspection, is what it asks
     form_words = FORM_WORDS - INSPECTION if asks == "date" else FORM_WORDS
     if asks == "name":
@@ -570,7 +571,7 @@ def understand(question: str, indexed: dict[str, list[str]] | None = None, known
                  quantity=quantity, counted=counted, name_of=name_of, explicit_grade=bool(GRADE.search(text)), timescale=timescale if asks in ("action", "describe") or timescale else None,
                  audience=audience, authorities=named, years=tuple(int(y) for y in YEAR.findall(text)),
                  unindexed=tuple(unindexed), injection=bool(INJECTION.search(text)), future=bool(FUTURE.search(text)),
-                 across=across_kind(text, asks, named, areas), grades=grades_asked(text),
+                 across=across_kind(text, asks, named, areas, bare=not subject), grades=grades_asked(text),
                  since=bounds(text)[0], until=bounds(text)[1],
                  latest=bool(re.search(r"\b(current(ly)?|latest|most recent|now|at present|today)\b", text, re.I)),
                  tone=tone, hear=hear_asked(text) if asks == "describe" else None,
@@ -710,11 +711,14 @@ def beyond_areas(text: str, areas: tuple[str, ...], subject: tuple[str, ...]) ->
     return bool(set(subject) - set(tokenize(named)) - GENERIC_PEOPLE - SERVICES)
 
 
-def across_kind(text: str, asks: str, named: tuple[str, ...], areas: tuple[str, ...]) -> str | None:
+def across_kind(text: str, asks: str, named: tuple[str, ...], areas: tuple[str, ...], bare: bool = False) -> str | None:
     """Whether a question spans reports, and how: a list or count of councils by grade, one council's
     grades over time, councils side by side, a council against its statistical neighbours, or one
-    council's recommendations at each inspection. None for a question about what reports say."""
-    graded = asks == "grade" or bool(areas) or bool(GRADE.search(text) or GRADES_ASKED.search(text))
+    council's recommendations at each inspection. None for a question about what reports say.
+    bare: the question is about nothing but the council ("has Leicester got worse since 2021?"), which
+    over time asks how its grades went."""
+    graded = asks == "grade" or bool(areas) or bool(GRADE.search(text) or GRADES_ASKED.search(text)) or (
+        bare and asks == "describe")
     if NEIGHBOURS.search(text) and (graded or asks in ("describe", "grade")):
         return "neighbours"
     if asks in ("action", "describe") and IMPROVE.search(text) and len(named) == 1 and (
@@ -825,6 +829,21 @@ BARE_WORDS = re.compile(r"\b(ofsted|inspections?|inspected|ilacs|reports?|(19|20
 
 def _council_alone(text: str, named: tuple[str, ...]) -> bool:
     return not BARE_WORDS.sub(" ", strip_names(text, named)).strip()
+
+
+# the kind of council a name is written with: "Leicester City", "City of York", "Royal Borough of Greenwich",
+# "Durham County Council" say where, as the name does, not what the question is about
+_STYLE = r"(?:city|borough|county|metropolitan|district|royal|london)"
+
+
+def _styled(text: str, names: tuple[str, ...]) -> set[str]:
+    """The words of the council's style written beside a name the question names."""
+    out: set[str] = set()
+    for name in names:
+        written = re.escape(name).replace(r"\ ", r"[\s-]+")
+        for m in re.finditer(rf"((?:{_STYLE}\s+)*(?:of\s+)?)(?<![\w-]){written}(?![\w-])((?:\s+{_STYLE})*)", text, re.I):
+            out |= set(tokenize(m.group(1) + " " + m.group(2)))
+    return out
 
 
 def strip_names(text: str, names: tuple[str, ...]) -> str:

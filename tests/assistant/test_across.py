@@ -51,6 +51,10 @@ def ids(snap, authority):
     ("How many councils were rated good or better overall in 2023?", "count"),
     ("How has Barnsley's overall grade changed since 2014?", "trend"),
     ("Has Barnsley improved on leadership over time?", "trend"),
+    # nothing asked of the council but how it went: its grades over time
+    ("has barnsley got worse since 2014", "trend"),
+    ("is bolton getting better", "trend"),
+    ("has barnsley improved its placement stability since 2014", None),  # something in particular
     ("How does Bolton compare with Oldham on care leavers?", "compare"),
     ("How do we compare with our statistical neighbours on care leavers?", "neighbours"),
     ("What did Ofsted ask Barnsley to improve at each inspection?", "history"),

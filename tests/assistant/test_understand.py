@@ -285,6 +285,15 @@ def test_a_council_named_for_two_places_is_called_by_the_first():
     assert known["Telford"] == "Telford and Wrekin"
 
 
+def test_the_kind_of_council_written_with_its_name_is_not_the_subject():
+    indexed = {"Leicester": [], "York": [], "Greenwich": []}
+    assert understand("how many children in care in leicester city?", indexed).subject == ("children", "care")
+    assert understand("how did the city of york do", indexed).asks == "grade"
+    assert understand("what grade did the royal borough of greenwich get", indexed).subject == ()
+    # a city said apart from the name is what the question asks about
+    assert "citi" in understand("are there enough homes in the city in leicester?", indexed).subject
+
+
 def test_a_compass_word_may_be_its_initial():
     from index.authorities import aliases
 
@@ -542,12 +551,14 @@ def test_what_a_council_calls_something_asks_for_its_term(question, name_of):
     "reviewing officers) advocate well for children.",
     "The term ‘co-parents’ is used by the authority at the request of children in care.",
     "Care leavers changed the language from ‘corporate parenting’ to ‘co-parenting’ to reflect their views.",
+    "In Leicester, personal advisers are called leaving care advisers (LCA).",
 ])
 def test_a_sentence_giving_the_term_a_council_uses_names_a_thing(sentence):
     from assistant.facts import fact_kinds
 
     assert "thing" in fact_kinds(sentence)
     assert "thing" not in fact_kinds("The term of the contract was extended while children waited.")
+    assert "thing" not in fact_kinds("Social workers are called upon to visit more often.")
 
 
 @pytest.mark.parametrize("question", ["who led the Medway inspection?", "who inspected Medway?",
