@@ -66,7 +66,8 @@ NUMBER_CHANGED = re.compile(r"\b(?:increase|rise|reduction|decrease|fall|drop|gr
 # 11 September 2017, no children were living in a privately arranged fostering placement.", "At the time of the
 # inspection, no children were in private fostering arrangements." (not "there are no unnecessary delays in care
 # planning", which counts nothing)
-ZERO = re.compile(r"^[-–•*\s]*(?:(?:At|As at|On|By) [^,;.]{3,40},\s+)?[Nn]o\s+"
+# ("there have been no permanent exclusions in the last three years" counts them over a time: none)
+ZERO = re.compile(r"(?:^[-–•*\s]*(?:(?:At|As at|On|By) [^,;.]{3,40},\s+)?[Nn]o|\b[Tt]here (?:have|has) been no)\s+"
                   r"(?P<what>(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+)")
 # ("the number ... has reduced" says which way it went, not how many: no answer to "how many ...?")
 # (the verb is the number's own, not a relative clause's: "a small number of social workers ... have
@@ -127,6 +128,9 @@ ORGANISATION = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:for|of|and|the|in|on|a|an|to|w
                           r"\s+\([A-Z][A-Za-z0-9]{1,7}\)")
 # a service's or group's own name: "the children in care council, Kickback, ...", "known as ‘Mind of My Own’"
 THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed)\s+(['‘\"]?[A-Z]|['‘\"][a-z])|"
+                        # what a council calls a role, in lower case: "personal advisers are called leaving care advisers"
+                        r"\b(?:are|is|were|was) (?:called|known as|referred to as|termed)\s+(?!(?:upon|on|for|to|in|back|"
+                        r"out|off|up|into|a|an|the|by|at|as|and|or|with)\b)[a-z][a-z’'-]+\s+[a-z]|"
                         # a term a council uses: "advocates (the term the local authority uses for independent
                         # reviewing officers)", "The term ‘co-parents’ is used by the authority", "changed the
                         # language from ‘corporate parenting’ to ‘co-parenting’"
@@ -335,7 +339,7 @@ def _fact_kinds(sentence: str) -> frozenset[str]:
     if "number" in lower and (COUNT_IN_WORDS.search(sentence) or (digits and (
             NUMBER_WENT_TO.search(sentence) or NUMBER_CHANGED.search(sentence)))):
         kinds.add("count")
-    if ("No " in sentence or ", no " in sentence) and ZERO.search(sentence):
+    if ("No " in sentence or " no " in sentence) and ZERO.search(sentence):
         kinds.add("count")
     if _any_in(lower, ("by", "from", "through")) and PROVIDER.search(sentence):
         kinds.add("provider")

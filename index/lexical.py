@@ -22,8 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-# v3: closed-up forms of hyphenated words; v4: one stem for -ble/-bility; v5: irregular past forms as the present
-FORMAT = "report-assistant-bm25 v5"
+# v3: closed-up forms of hyphenated words; v4: one stem for -ble/-bility; v5: irregular past forms as the present;
+# v6: "elective" apart from "elected"
+FORMAT = "report-assistant-bm25 v6"
 K1, B = 1.5, 0.75
 # a word, less any "'s" or "’t" it ends in (findall returns the group): "council’s" -> "council"
 _WORD = re.compile(r"([a-z0-9]+)(?:['’][a-z]+)?")
@@ -68,9 +69,14 @@ _IRREGULAR = {
 }
 
 
+# Nor does it keep apart words of other meanings that stem alike: "electively home educated" (in nearly every
+# report since 2018) is not "elected members" (in most of the rest). Read as a stem of their own.
+_APART = {"elective": "electiv", "electively": "electiv", "electives": "electiv"}
+
+
 def tokenize(text: str) -> list[str]:
     lower = text.lower()
-    words = [_IRREGULAR.get(w, w) for w in _WORD.findall(lower) if w not in STOPWORDS]
+    words = [_APART.get(w) or _IRREGULAR.get(w, w) for w in _WORD.findall(lower) if w not in STOPWORDS]
     if "-" in lower:
         # its parts and its closed-up form: "reoffending" then finds "re-offending", and the reverse
         words += [c.replace("-", "") for c in _COMPOUND.findall(lower)]

@@ -915,6 +915,16 @@ def test_what_a_number_counts(sentence, counts):
     assert {number: set(what) for number, what, _, _ in _count_phrases(sentence)} == counts
 
 
+def test_none_over_a_time_is_a_count():
+    from assistant.facts import counting, fact_kinds
+
+    sentence = "Fixed term exclusions are low and there have been no permanent exclusions in the last three years."
+    assert "count" in fact_kinds(sentence)
+    assert counting(sentence, lambda terms: terms & {"perman", "exclus"}) == 1.0
+    # what there is none of now is no count: "there are no unnecessary delays" counts nothing
+    assert "count" not in fact_kinds("There are no unnecessary delays in care planning.")
+
+
 def test_some_of_a_number_counts_what_the_sentence_named_before_it():
     from assistant.facts import counting
 

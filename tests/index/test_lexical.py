@@ -46,6 +46,16 @@ def test_an_adjective_and_its_noun_share_a_stem(adjective, noun):
     assert tokenize(adjective) == tokenize(noun)
 
 
+def test_words_of_other_meanings_that_stem_alike_are_kept_apart():
+    """"How many children are electively home educated?" is not about "two elected members"."""
+    from index.lexical import tokenize
+
+    assert not set(tokenize("electively")) & set(tokenize("elected election"))
+    assert tokenize("elective") == tokenize("electively")
+    index = LexicalIndex.build(["Only two elected members attend.", "Children who are electively home educated."])
+    assert index.scores("electively")[0] == 0 and index.scores("electively")[1] > 0
+
+
 def test_a_slip_in_an_ending_the_stemmer_cuts_is_mended_to_the_word_it_stems_as():
     index = LexicalIndex.build(["children live in unregistered children's homes", "registered homes"])
     # "unregisterd" is three edits from the stem "unregist", one from the word "unregistered"
