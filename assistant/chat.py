@@ -59,16 +59,39 @@ def is_follow_up(question: str) -> bool:
 def rewrite(question: str, turns: list[str]) -> str:
     if not turns:
         return question
+    why = WHY_NOT.match(question.strip())
+    if why:
+        previous = _last_standalone(turns)
+        if _YES_NO.match(previous):
+            # "why not?" after "is there a MASH in Slough?": why there is not; "why?", why there is
+            nots = "not " if why.group(3) else ""
+            return _YES_NO.sub(lambda m: f"why {m.group(1)} {m.group(2) + ' ' if m.group(2) else ''}{nots}",
+                               previous.strip(), count=1)
+        from assistant.understand import understand
+
+        if understand(previous).asks == "grade":
+            # "why?" after "what grade did Slough get?": what the inspection found, which the grade rests on
+            return f"What did the inspection find{_where(previous)}?"
+        return previous
     if not is_follow_up(question):
         return _in_the_same_place(question, _last_standalone(turns))
     previous = _last_standalone(turns)
-    if REFERENCE.search(question) and len(question.split()) <= 8 or MORE.match(question.strip()):
+    if REFERENCE.search(question) and len(question.split()) <= 8 and (
+            PRONOUN.search(question) or not _OWN_TOPIC.search(question)) or MORE.match(question.strip()):
         # "which paragraph says that?", "tell me more": the previous question; the answer cites it, and says
-        # what the reports say of it
+        # what the reports say of it (not "which paragraph talks about care leavers in custody?", a topic of its own)
         return previous
+    if REFERENCE.search(question) and _OWN_TOPIC.search(question):
+        return _in_the_same_place(question, previous)
     base = previous.rstrip(" ?.")
-    change = re.sub(r"^(and|but|also|then|so|ok,?)\s+|^(what|how) (about|of)\s+|^same for\s+|^and (what|how) about\s+",
-                    "", question.strip(), flags=re.I).rstrip(" ?.")
+    change = question.strip()
+    while True:  # "and what about care leavers?": each lead-in word goes
+        shorter = re.sub(r"^(and|but|also|then|so|ok,?)\s+|^(what|how) (about|of)\s+|^same for\s+|"
+                         r"^and (what|how) about\s+", "", change, flags=re.I)
+        if shorter == change:
+            break
+        change = shorter
+    change = change.rstrip(" ?.")
     new_slots = []
     if re.search("|".join(TIMESCALE_PATTERNS.values()), change, re.I):
         base = TIMESCALE_PHRASE.sub("", base)
@@ -123,6 +146,12 @@ def rewrite(question: str, turns: list[str]) -> str:
     return f"{base} {change}?".replace(" ?", "?")
 
 
+# "which paragraph talks about care leavers in custody?": a reference to a topic of its own
+_OWN_TOPIC = re.compile(r"\b(about|on|mentions?|covers?|says?|discuss(es)?|talks?)\s+(?!(it|that|this|them|those|these)\b)"
+                        r"\w+\s+\w+", re.I)
+WHY_NOT = re.compile(r"^(and |but |so )?(why|how come)( not)?\W*$", re.I)
+# a question to answer yes or no, its verb and (for "is there") its "there": "is there a MASH in Slough?"
+_YES_NO = re.compile(r"^(is|are|was|were|does|do|did|has|have|can|will)\s+(there\b)?\s*", re.I)
 # "how many of them were adopted?", "is it any good?": the question leans on the last one for what it is
 # about; "they" alone is the council ("and what did they get for leadership?"), a question of its own
 _POINTS_BACK = re.compile(r"\b(of|among|for|to) (them|those|these)\b|\b(it|its|this|that|ones?|same|such)\b", re.I)

@@ -205,6 +205,16 @@ def test_years():
     # one that points back ("them") still leans on the last question's subject
     ("and how many of them were adopted?", ["How many looked after children were there in Medway?"],
      "How many looked after children were there in Medway how many of them were adopted?"),
+    # every lead-in word goes: "and what about" is one
+    ("and what about care leavers?", ["how did medway do at its last inspection?"],
+     "What grade did care leavers get in Medway?"),
+    # a paragraph asked of a topic of its own, in the same place
+    ("which paragraph talks about care leavers in custody?", ["what does medway need to improve?"],
+     "which paragraph talks about care leavers in custody in Medway?"),
+    # why, or why not, after a question to answer yes or no; why a grade is what the inspection found
+    ("why not?", ["is there a MASH in medway?"], "why is there not a MASH in medway?"),
+    ("why?", ["are pathway plans good in medway?"], "why are pathway plans good in medway?"),
+    ("why?", ["what grade did medway get?"], "What did the inspection find in Medway?"),
 ])
 def test_follow_up_rewriting(follow_up, history, expected):
     assert rewrite(follow_up, history) == expected
