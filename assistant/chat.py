@@ -73,6 +73,12 @@ def rewrite(question: str, turns: list[str]) -> str:
             # "why?" after "what grade did Slough get?": what the inspection found, which the grade rests on
             return f"What did the inspection find{_where(previous)}?"
         return previous
+    focus = _focus(_last_standalone(turns))
+    if focus and _WHOLE_QUESTION.match(question.strip()) and _LEANS_ON.search(question) and not _places(question):
+        # "who led it?" after "when was Medway inspected?": the inspection; "what does it do?" after "what is the
+        # exploitation team called?": the team
+        question = _LEANS_ON.sub(focus, question, count=1)
+        return _in_the_same_place(question, _last_standalone(turns))
     if not is_follow_up(question):
         return _in_the_same_place(question, _last_standalone(turns))
     previous = _last_standalone(turns)
@@ -156,6 +162,27 @@ _YES_NO = re.compile(r"^(is|are|was|were|does|do|did|has|have|can|will)\s+(there
 # about; "they" alone is the council ("and what did they get for leadership?"), a question of its own
 _POINTS_BACK = re.compile(r"\b(of|among|for|to) (them|those|these)\b|\b(it|its|this|that|ones?|same|such)\b", re.I)
 _WHOLE_QUESTION = re.compile(r"(what|how|which|who|when|where|why|is|are|was|were|do|does|did|has|have|can)\b", re.I)
+
+
+# what "it" or "them" stands for in a question after one asking what a thing is called, or about an inspection
+_LEANS_ON = re.compile(r"\b(it|them)\b(?!['’]s)", re.I)
+_CALLED = re.compile(r"^\s*(?:what|whats|what['’]s)\s+(?:is|are)?\s*(?:the\s+)?(?P<x>.+?)\s+(?:called|known as)\b|"
+                     r"^\s*(?:what|whats|what['’]s)\s+(?:is\s+)?the\s+name\s+of\s+(?:the\s+)?(?P<y>.+?)\s*\??$", re.I)
+_INSPECTED = re.compile(r"\bwhen\s+(?:was|were|did)\b.*\binspect(?:ed|ion)\b", re.I)
+
+
+def _focus(previous: str) -> str:
+    """What a question was about, as a noun phrase a pronoun after it can stand for; "" if not plain."""
+    if _INSPECTED.search(previous):
+        return "the inspection"
+    m = _CALLED.match(previous)
+    if not m:
+        return ""
+    phrase = m.group("x") or m.group("y")
+    for alias in sorted((a for a in known_authorities() if mentions(phrase, a)), key=len, reverse=True):
+        phrase = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(alias) + r"(['’]?s)?(?![\w-])", "", phrase, flags=re.I)
+    phrase = re.sub(r"\s+(in|for|at|of)\s*$", "", phrase.strip(" ?"))
+    return f"the {phrase}" if phrase and len(phrase.split()) <= 6 else ""
 
 
 def _last_standalone(turns: list[str]) -> str:

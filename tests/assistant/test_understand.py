@@ -215,6 +215,12 @@ def test_years():
     ("why not?", ["is there a MASH in medway?"], "why is there not a MASH in medway?"),
     ("why?", ["are pathway plans good in medway?"], "why are pathway plans good in medway?"),
     ("why?", ["what grade did medway get?"], "What did the inspection find in Medway?"),
+    # "it" or "them" after a question about what a thing is called, or about an inspection, is that
+    ("who led it?", ["when was medway inspected?"], "who led the inspection in Medway?"),
+    ("what does it do?", ["whats the name of the exploitation team in medway?"],
+     "what does the exploitation team do in Medway?"),
+    ("do care leavers know them?", ["what are personal advisers called in medway?"],
+     "do care leavers know the personal advisers in Medway?"),
 ])
 def test_follow_up_rewriting(follow_up, history, expected):
     assert rewrite(follow_up, history) == expected
