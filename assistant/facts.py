@@ -188,7 +188,7 @@ _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "sche
 def named_by_initials(sentence: str) -> bool:
     """Whether the sentence names a service, team, panel or the like, in lower case, known by its initials: "the
     safeguarding and partnership hub (SaPH)" (not a role: "independent reviewing officers (IROs)")."""
-    return any(long_form.split()[-1].lower().rstrip("s") in _NAMED_NOUNS for _, long_form, _ in defined_acronyms(sentence))
+    return any(m.group(1).split()[-1].lower().rstrip("s") in _NAMED_NOUNS for _, _, m in defined_acronyms(sentence))
 
 
 # what a name names, as the reports' stems

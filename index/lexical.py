@@ -241,17 +241,25 @@ def defined_acronyms(text: str):
     for m in _ACRONYM.finditer(text):
         acronym = m.group(2).upper().rstrip("S") if m.group(2).endswith("s") else m.group(2).upper()
         words = m.group(1).replace(",", "").split()
-        # take the shortest tail of the words whose initials (small words skipped) spell the acronym
-        for start in range(len(words) - 1, -1, -1):
-            tail = words[start:]
-            said = [w for w in tail if w.lower() not in _SMALL]
-            # a hyphenated word gives one initial or one for each part: "multi-agency safeguarding hub" is a
-            # MASH, "child-in-need plan" a CIN plan, "looked-after children" LAC
-            # and some keep a small word's initial: "Children in Care Council (CiCC)", "Department for
-            # Education (DfE)"
-            initials = {"".join(w[0] for w in said).upper(),
-                        "".join(p[0] for w in said for p in w.split("-") if p and p.lower() not in _SMALL).upper(),
-                        "".join(w[0] for w in tail).upper()}
-            if acronym in initials and tail[0].lower() not in _SMALL:
-                yield acronym, " ".join(tail), m
-                break
+        # the words it stands for end before the bracket, or one word before it, which may say what it is:
+        # "the children’s advice, support and prevention team (CASP)"
+        spelt = _spelling_tail(words, acronym) or _spelling_tail(words[:-1], acronym)
+        if spelt:
+            yield acronym, " ".join(spelt), m
+
+
+def _spelling_tail(words: list[str], acronym: str) -> list[str] | None:
+    """The shortest tail of the words whose initials (small words skipped) spell the acronym."""
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        said = [w for w in tail if w.lower() not in _SMALL]
+        # a hyphenated word gives one initial or one for each part: "multi-agency safeguarding hub" is a
+        # MASH, "child-in-need plan" a CIN plan, "looked-after children" LAC
+        # and some keep a small word's initial: "Children in Care Council (CiCC)", "Department for
+        # Education (DfE)"
+        initials = {"".join(w[0] for w in said).upper(),
+                    "".join(p[0] for w in said for p in w.split("-") if p and p.lower() not in _SMALL).upper(),
+                    "".join(w[0] for w in tail).upper()}
+        if acronym in initials and tail[0].lower() not in _SMALL:
+            return tail
+    return None

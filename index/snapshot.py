@@ -36,8 +36,9 @@ from index.store import IndexedReport, Record, Store, fingerprint, read_state
 
 log = logging.getLogger("report_assistant.index")
 # the cached BM25 arrays hold tokens: a change to how text is tokenized is a new format; so is a change to
-# what is read from the records once for all (v2: acronyms spelt with hyphenated words; v3: with their small words)
-FORMAT = f"report-assistant-snapshot v3 {LEXICAL_FORMAT}"
+# what is read from the records once for all (v2: acronyms spelt with hyphenated words; v3: with their small
+# words; v4: or with the word after them, "the children’s advice, support and prevention team (CASP)")
+FORMAT = f"report-assistant-snapshot v4 {LEXICAL_FORMAT}"
 
 
 @dataclass

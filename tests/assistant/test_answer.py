@@ -1151,7 +1151,9 @@ def test_an_acronym_may_be_spelt_with_a_hyphenated_word_giving_an_initial_for_ea
              "Reviews of looked-after children (LAC) are timely.",
              # some keep a small word's initial
              "Members of the Children in Care Council (CiCC) are well supported.",
-             "Guidance from the Department for Education (DfE) is followed."]
+             "Guidance from the Department for Education (DfE) is followed.",
+             # the word after the words it stands for may say what it is
+             "Contacts go to the children’s advice, support and prevention team (CASP) first."]
     records = [Record(id=f"r#{i}", report_id="r", ref=str(i + 1), number=i + 1, seq=i, kind="paragraph", text=t,
                       section=(), judgement=None, timescale=None, parent=None) for i, t in enumerate(texts)]
     acronyms = find_acronyms(records)
@@ -1160,6 +1162,7 @@ def test_an_acronym_may_be_spelt_with_a_hyphenated_word_giving_an_initial_for_ea
     assert acronyms["LAC"] == "looked-after children"
     assert acronyms["CICC"] == "children in care council"
     assert acronyms["DFE"] == "department for education"
+    assert acronyms["CASP"] == "children’s advice support and prevention"
 
 
 def test_a_consequence_carries_on_from_the_sentence_before():
@@ -1189,6 +1192,7 @@ def test_the_words_of_a_change_do_not_say_what_a_question_is_about():
     ("Care leavers are celebrated through the work of their PAs and the annual awards.", False),
     # a name in lower case, whose initials spell it
     ("Thresholds are well understood by managers in the safeguarding and partnership hub (SaPH).", True),
+    ("Contacts to the children’s advice, support and prevention team (CASP) at the front door are prompt.", True),
     ("Independent reviewing officers (IROs) provide challenge.", False),  # a role, not a named thing
     ("Workers in the hub use the signs of safety (SoS) model.", False),  # not initials of a hub, team or the like
 ])
