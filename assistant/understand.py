@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.facts import CHANGE_WORDS, GENERIC_PEOPLE, HOLD_VERBS, MEMBERS, PEOPLE, ROLES
-from index.authorities import COMMON_WORDS, normalise
+from index.authorities import AS_A_WORD, COMMON_WORDS, normalise
 from index.lexical import edits, tokenize
 from index.vocabulary import BY_KEY, EVERYDAY, areas_asked, audience_asked, timescale_asked
 
@@ -315,9 +315,16 @@ def known_authorities() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _name_pattern(name: str) -> re.Pattern:
     written = re.escape(name).replace(r"\ ", r"[\s-]+")
-    if name.lower() in COMMON_WORDS:
-        # "Bury", or in lower case where only a place fits: "in bury", "for derby", "reading's", "hull
-        # council", "what does bucks need to improve?" (not "reading support" or "what is reading age")
+    if name.lower() in AS_A_WORD:
+        # "Reading", or in lower case unless it is the word: "do reading PAs ...?" (not "reading support",
+        # "their reading")
+        after, before = AS_A_WORD[name.lower()]
+        whose = "".join(f"(?<!\\b{re.escape(word)} )" for word in before)
+        written = f"(?:{written}|(?i:{whose}{written.lower()}(?!{after})))"
+        flags = 0
+    elif name.lower() in COMMON_WORDS:
+        # "Bucks", or in lower case where only a place fits: "in bucks", "bucks's", "bucks council", "what does
+        # bucks need to improve?"
         written = (f"(?:{written}|(?i:(?:(?<=\\bin )|(?<=\\bat )|(?<=\\bfor )|(?<=\\bfrom )|(?<=\\bdoes )|"
                    f"(?<=\\bdid )){written.lower()}|"
                    f"{written.lower()}(?=['’]s\\b|\\s+(?:council|children['’]?s? services)\\b)))")

@@ -25,6 +25,14 @@ LIST = Path(__file__).with_name("authorities.txt")
 # (not "stoke", "bury", "hull" or "derby": typed in lower case in a question about children's services, each
 # is the place, never the verb or the noun; users write "what did derby get?", "is hull any good")
 COMMON_WORDS = {"reading", "staffs", "bucks", "wilts"}
+# What makes "reading" the word, not the place, where it is typed in lower case: what is read ("reading age",
+# "reading support", "reading and writing", "is reading promoted") or whose ("their reading"). Anywhere else in
+# a question about children's services it is the place: "do reading PAs ...", "which agency is reading in".
+AS_A_WORD = {"reading": (r"(?:\s+(?:and\s+writing|age|ages|levels?|skills?|support|books?|ability|abilities|recovery|"
+                         r"comprehension|difficult\w*|attainment|progress|scores?|tests?|aloud|clubs?|schemes?|"
+                         r"materials|groups?|promoted|encouraged|improved|improving|going|age)\b)",
+                         ("their", "his", "her", "your", "our", "pupils'", "pupils’", "children's", "children’s",
+                          "improve", "improving", "with", "of"))}
 
 
 def normalise(text: str) -> str:

@@ -935,6 +935,13 @@ def test_a_short_form_that_is_also_a_word_names_the_council_where_only_a_place_f
     assert understand("what does bucks need to improve", indexed).authorities == ("Buckinghamshire",)
     assert understand("what did reading get", indexed).authorities == ("Reading",)
     assert understand("is reading promoted for children in care", indexed).authorities == ()
+    # "reading" in lower case is the place wherever it is not the word: not what is read, nor whose reading
+    assert understand("do reading PAs support care leavers after 21", indexed).authorities == ("Reading",)
+    assert understand("which regional adoption agency is reading in", indexed).authorities == ("Reading",)
+    assert understand("has the reading local offer been published", indexed).authorities == ("Reading",)
+    assert understand("how do children in care improve their reading", indexed).authorities == ()
+    assert understand("how well do children do in reading and writing", indexed).authorities == ()
+    assert understand("what reading support do children get?", indexed).authorities == ()
 
 
 @pytest.mark.parametrize("question, own", [
