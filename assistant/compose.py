@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, KIND_TERMS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE,
                             REFERS_BACK, STOCK_ASKED, Counts, _split, asked_kinds, count_stated, counting, counting_on,
-                            DURATION, fact_kinds, names_kind, provided, sentences, states)
+                            DURATION, TIME_TAKEN, fact_kinds, names_kind, provided, sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize
@@ -311,8 +311,9 @@ def typed_fact(query: Query, evidence: Evidence, snap: Snapshot, named_for: bool
         # what a named thing does may be said after its name: "The effective work of the Reunification and
         # Placement Stability Service is enabling ... The service has also helped children to ... return home."
         scored = [_with_after(s, evidence) for s in scored]
-    if wanted == "duration":
-        # a period back ("has gone up each year for the past three years") is not a time taken
+    if wanted == "duration" and TIME_TAKEN.search(query.text):
+        # a period back ("has gone up each year for the past three years") is not a time taken (though it is how
+        # long something has lasted: "how long has it had a stable leadership team?", "for the past 15 months")
         scored = [s for s in scored if states(_PERIOD_BACK.sub(" ", sentences(s[3])[-1]), accept, wanted)]
     in_words = accept & IN_WORDS
     if in_words and scored:

@@ -1509,3 +1509,27 @@ def test_a_time_asked_in_a_unit_is_answered_in_that_unit(tmp_path, embedder):
     # a share of the council's children answers how many children
     poverty = assistant.answer("how many children in wigan live in poverty?")
     assert not poverty.refused and "15.7%" in poverty.text and {c.paragraph for c in poverty.citations} == {"3"}
+
+
+LASTING_REPORT = """Inspection of Wigan local authority children's services
+
+Inspection dates: 6 to 10 January 2020
+
+Lead inspector: A Person, Her Majesty's Inspector
+
+The impact of leaders on social work practice with children and families: requires improvement to be good
+
+1. Following several years of turnover at senior leadership level, there has now been a stable senior leadership
+team for the past 15 months.
+
+2. The number of people approved as adopters has gone up each year for the past three years.
+"""
+
+
+def test_how_long_something_has_lasted_is_answered_by_a_period_back(tmp_path, embedder):
+    """"for the past 15 months" is how long something has lasted, though never a time something takes."""
+    assistant = _assistant_over(tmp_path, embedder, "wigan-2020-02-01.txt", LASTING_REPORT)
+    answer = assistant.answer("how long has wigan had a stable leadership team?")
+    assert not answer.refused and "15 months" in answer.text and {c.paragraph for c in answer.citations} == {"1"}
+    taken = assistant.answer("how long does it take wigan to approve adopters?")
+    assert taken.refused
