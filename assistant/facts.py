@@ -131,6 +131,9 @@ THING_NAME = re.compile(r"\b(called|named|known as|branded|referred to as|termed
                         # what a council calls a role, in lower case: "personal advisers are called leaving care advisers"
                         r"\b(?:are|is|were|was) (?:called|known as|referred to as|termed)\s+(?!(?:upon|on|for|to|in|back|"
                         r"out|off|up|into|a|an|the|by|at|as|and|or|with)\b)[a-z][a-z’'-]+\s+[a-z]|"
+                        # or set apart: "early help services, known as family help, that are reducing ..."
+                        r",\s+(?:known as|called|referred to as)\s+(?!(?:a|an|the|and|or)\b)[a-z][a-z’'-]+(?:\s+[a-z][a-z’'-]+){0,3}"
+                        r"\s*[,.;)]|"
                         # a term a council uses: "advocates (the term the local authority uses for independent
                         # reviewing officers)", "The term ‘co-parents’ is used by the authority", "changed the
                         # language from ‘corporate parenting’ to ‘co-parenting’"

@@ -568,6 +568,7 @@ def test_what_a_council_calls_something_asks_for_its_term(question, name_of):
     "The term ‘co-parents’ is used by the authority at the request of children in care.",
     "Care leavers changed the language from ‘corporate parenting’ to ‘co-parenting’ to reflect their views.",
     "In Leicester, personal advisers are called leaving care advisers (LCA).",
+    "Families are helped by a range of early help services, known as family help, that are reducing need.",
 ])
 def test_a_sentence_giving_the_term_a_council_uses_names_a_thing(sentence):
     from assistant.facts import fact_kinds
@@ -575,6 +576,7 @@ def test_a_sentence_giving_the_term_a_council_uses_names_a_thing(sentence):
     assert "thing" in fact_kinds(sentence)
     assert "thing" not in fact_kinds("The term of the contract was extended while children waited.")
     assert "thing" not in fact_kinds("Social workers are called upon to visit more often.")
+    assert "thing" not in fact_kinds("Support is given at what is known as the edge of care.")
 
 
 @pytest.mark.parametrize("question", ["who led the Medway inspection?", "who inspected Medway?",
