@@ -59,29 +59,17 @@ def is_follow_up(question: str) -> bool:
 def rewrite(question: str, turns: list[str]) -> str:
     if not turns:
         return question
+    previous = _last_standalone(turns)
     why = WHY_NOT.match(question.strip())
     if why:
-        previous = _last_standalone(turns)
-        if _YES_NO.match(previous):
-            # "why not?" after "is there a MASH in Slough?": why there is not; "why?", why there is
-            nots = "not " if why.group(3) else ""
-            return _YES_NO.sub(lambda m: f"why {m.group(1)} {m.group(2) + ' ' if m.group(2) else ''}{nots}",
-                               previous.strip(), count=1)
-        from assistant.understand import understand
-
-        if understand(previous).asks == "grade":
-            # "why?" after "what grade did Slough get?": what the inspection found, which the grade rests on
-            return f"What did the inspection find{_where(previous)}?"
-        return previous
-    focus = _focus(_last_standalone(turns))
+        return _why(previous, bool(why.group(3)))
+    focus = _focus(previous)
     if focus and _WHOLE_QUESTION.match(question.strip()) and _LEANS_ON.search(question) and not _places(question):
         # "who led it?" after "when was Medway inspected?": the inspection; "what does it do?" after "what is the
         # exploitation team called?": the team
-        question = _LEANS_ON.sub(focus, question, count=1)
-        return _in_the_same_place(question, _last_standalone(turns))
+        return _in_the_same_place(_LEANS_ON.sub(focus, question, count=1), previous)
     if not is_follow_up(question):
-        return _in_the_same_place(question, _last_standalone(turns))
-    previous = _last_standalone(turns)
+        return _in_the_same_place(question, previous)
     if REFERENCE.search(question) and len(question.split()) <= 8 and (
             PRONOUN.search(question) or not _OWN_TOPIC.search(question)) or MORE.match(question.strip()):
         # "which paragraph says that?", "tell me more": the previous question; the answer cites it, and says
@@ -183,6 +171,20 @@ def _focus(previous: str) -> str:
         phrase = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(alias) + r"(['’]?s)?(?![\w-])", "", phrase, flags=re.I)
     phrase = re.sub(r"\s+(in|for|at|of)\s*$", "", phrase.strip(" ?"))
     return f"the {phrase}" if phrase and len(phrase.split()) <= 6 else ""
+
+
+def _why(previous: str, negated: bool) -> str:
+    """ "why not?" after "is there a MASH in Slough?": why there is not; "why?", why there is; after "what
+    grade did Slough get?", what the inspection found, which the grade rests on."""
+    if _YES_NO.match(previous):
+        nots = "not " if negated else ""
+        return _YES_NO.sub(lambda m: f"why {m.group(1)} {m.group(2) + ' ' if m.group(2) else ''}{nots}",
+                           previous.strip(), count=1)
+    from assistant.understand import understand
+
+    if understand(previous).asks == "grade":
+        return f"What did the inspection find{_where(previous)}?"
+    return previous
 
 
 def _last_standalone(turns: list[str]) -> str:
