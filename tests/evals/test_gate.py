@@ -1,6 +1,6 @@
 """The CI gate: both gold sets, each item asked with its report selected and with none, through the
-real answer() in extractive mode, against the thresholds of evals.scoring.GATES (the tuning
-set with its report selected must meet the targets; the rest have floors that catch regressions).
+real answer() in extractive mode, against the thresholds of evals.scoring.GATES (issue 12's targets,
+for both sets asked either way).
 
 Runs `report-assistant eval` exactly as the README shows it, on an empty index: it must ingest
 the corpus it scores (evals/corpus.txt) itself, so a newcomer gets the published figures. The
