@@ -111,10 +111,8 @@ def rewrite(question: str, turns: list[str]) -> str:
     if names:
         # the council the last question named, by whichever of its names it used, longest first ("telford and
         # wrekin" before "telford")
-        for alias in sorted((a for a in known_authorities() if mentions(base, a)), key=len, reverse=True):
-            base = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(alias) + r"(['’]?s)?(?![\w-])", "", base, flags=re.I)
+        base = _without_places(base)
         new_slots.append("authority")
-        base = re.sub(r"\s+(in|for|at|of)\s*$", "", base.strip())  # "which agency is plymouth in" less plymouth
         if not re.match(r"(in|for|at|of)\b", change, re.I) and {t.lower() for t in change.split()} <= \
                 {w.lower() for n in names for w in re.split(r"[\s-]+", n)} | {"and"}:
             change = f"in {names[0]}"  # "and telford?": the same question, in Telford and Wrekin
@@ -166,11 +164,16 @@ def _focus(previous: str) -> str:
     m = _CALLED.match(previous)
     if not m:
         return ""
-    phrase = m.group("x") or m.group("y")
-    for alias in sorted((a for a in known_authorities() if mentions(phrase, a)), key=len, reverse=True):
-        phrase = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(alias) + r"(['’]?s)?(?![\w-])", "", phrase, flags=re.I)
-    phrase = re.sub(r"\s+(in|for|at|of)\s*$", "", phrase.strip(" ?"))
+    phrase = _without_places(m.group("x") or m.group("y"))
     return f"the {phrase}" if phrase and len(phrase.split()) <= 6 else ""
+
+
+def _without_places(text: str) -> str:
+    """The text less the councils it names, by whichever of their names, longest first ("telford and wrekin" before
+    "telford"), and less a preposition left at its end ("which agency is plymouth in" less plymouth)."""
+    for alias in sorted((a for a in known_authorities() if mentions(text, a)), key=len, reverse=True):
+        text = re.sub(r"\s*\b(in|for|at|of)?\s*" + re.escape(alias) + r"(['’]?s)?(?![\w-])", "", text, flags=re.I)
+    return re.sub(r"\s+(in|for|at|of)\s*$", "", text.strip(" ?"))
 
 
 def _why(previous: str, negated: bool) -> str:

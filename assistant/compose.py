@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from assistant.facts import (ADDED, CEASED, GENERIC_PEOPLE, IN_WORDS, KIND_TERMS, LEAVING, MONTHS, NAMED_TERMS, PEOPLE,
-                            REFERS_BACK, STOCK_ASKED, Counts, _split, asked_kinds, count_stated, counting, counting_on,
-                            DURATION, TIME_TAKEN, fact_kinds, names_kind, provided, sentences, states)
+from assistant.facts import (ADDED, CEASED, DURATION, GENERIC_PEOPLE, IN_WORDS, KIND_TERMS, LEAVING, MONTHS, NAMED_TERMS,
+                            PEOPLE, REFERS_BACK, STOCK_ASKED, TIME_TAKEN, Counts, _split, asked_kinds, count_stated,
+                            counting, counting_on, fact_kinds, names_kind, provided, sentences, states)
 from assistant.retrieve import Evidence, latest_of_each_council, newest_first, one_council, report_asked, stating
 from assistant.understand import ACTION_TERMS, COUNTED, Query
 from index.lexical import tokenize

@@ -188,6 +188,8 @@ APPOSED_NAME = re.compile(r"\b(?i:council|group|team|service|panel|forum|hub|sch
 # Care Leaders Forum", "the Amber service" (not a sentence's first word: "Family group conferences")
 _NAMED_NOUNS = ("service", "team", "panel", "hub", "project", "programme", "scheme", "forum", "group", "unit", "centre",
                 "network", "academy", "board", "partnership", "initiative", "app", "website", "award")
+
+
 def named_by_initials(sentence: str) -> bool:
     """Whether the sentence names a service, team, panel or the like, in lower case, known by its initials: "the
     safeguarding and partnership hub (SaPH)" (not a role: "independent reviewing officers (IROs)")."""

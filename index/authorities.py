@@ -30,7 +30,7 @@ COMMON_WORDS = {"reading", "staffs", "bucks", "wilts"}
 # a question about children's services it is the place: "do reading PAs ...", "which agency is reading in".
 AS_A_WORD = {"reading": (r"(?:\s+(?:and\s+writing|age|ages|levels?|skills?|support|books?|ability|abilities|recovery|"
                          r"comprehension|difficult\w*|attainment|progress|scores?|tests?|aloud|clubs?|schemes?|"
-                         r"materials|groups?|promoted|encouraged|improved|improving|going|age)\b)",
+                         r"materials|groups?|promoted|encouraged|improved|improving|going)\b)",
                          ("their", "his", "her", "your", "our", "pupils'", "pupils’", "children's", "children’s",
                           "improve", "improving", "with", "of"))}
 
